@@ -1,0 +1,1 @@
+"""asv benchmarks of the LayerNorm kernel: the commit-by-commit GB/s history (docs/ci.md)."""
