@@ -1,0 +1,32 @@
+"""The LayerNorm benchmark suite: one harness (``harness``), its CLI (``python -m kernels.bench``),
+reports (``report``) and Chrome traces (``profile``). See docs/benchmarking.md."""
+
+from .harness import (
+    DEFAULT_NS,
+    DTYPES,
+    EXTENDED_SHAPES,
+    MODES,
+    PROVIDERS,
+    M,
+    Measurement,
+    bytes_moved,
+    default_shapes,
+    machine_info,
+    measure,
+    run,
+)
+
+__all__ = [
+    "DEFAULT_NS",
+    "DTYPES",
+    "EXTENDED_SHAPES",
+    "M",
+    "MODES",
+    "PROVIDERS",
+    "Measurement",
+    "bytes_moved",
+    "default_shapes",
+    "machine_info",
+    "measure",
+    "run",
+]
