@@ -1,0 +1,541 @@
+"""Triton LayerNorm: jit kernels -> launchers -> custom op and autograd Function -> API and module.
+
+Semantics are those of ``torch.nn.functional.layer_norm``. Which tensors run Triton:
+
+* CUDA tensors of dtype float32, float16 or bfloat16;
+* CPU tensors of those dtypes when ``TRITON_INTERPRET=1`` was set before ``kernels`` was imported
+  (the very same kernels, run by Triton's interpreter: that is how CI tests them).
+
+Everything else falls back to ``torch.nn.functional.layer_norm`` with identical semantics: CPU
+tensors without the interpreter (so a model moved to the CPU keeps working) and float64 (the
+kernels compute in fp32, which would silently lose float64's precision).
+
+Statistics are computed in fp32 with a two-pass (or, for streamed rows, chunk-combined) variance:
+no E[x^2] - E[x]^2 cancellation. Mean and rstd are saved in fp32 for the backward pass.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import os
+
+import torch
+import torch.nn.functional as F
+import triton
+import triton.language as tl
+
+from . import config as cfg
+
+_TRITON_DTYPES = (torch.float32, torch.float16, torch.bfloat16)
+INTERPRET = os.environ.get("TRITON_INTERPRET", "0").lower() in ("1", "true", "yes", "on")
+
+
+# ---- jit kernels ----
+@triton.jit
+def _fwd_kernel(
+    X,
+    Y,
+    W,
+    B,
+    Mean,
+    Rstd,
+    stride_x,
+    M,
+    N,
+    eps,
+    BLOCK_M: tl.constexpr,
+    BLOCK_N: tl.constexpr,
+    NUM_CHUNKS: tl.constexpr,
+    HAS_W: tl.constexpr,
+    HAS_B: tl.constexpr,
+):
+    rows = tl.program_id(0) * BLOCK_M + tl.arange(0, BLOCK_M)
+    row_ok = rows < M
+    x_rows = X + rows.to(tl.int64)[:, None] * stride_x
+    y_rows = Y + rows.to(tl.int64)[:, None] * N
+    cols = tl.arange(0, BLOCK_N)
+    if NUM_CHUNKS == 1:
+        mask = row_ok[:, None] & (cols < N)[None, :]
+        x = tl.load(x_rows + cols[None, :], mask=mask, other=0.0).to(tl.float32)
+        mean = tl.sum(x, axis=1) / N
+        xc = tl.where(mask, x - mean[:, None], 0.0)
+        rstd = tl.rsqrt(tl.sum(xc * xc, axis=1) / N + eps)
+        y = xc * rstd[:, None]
+        if HAS_W:
+            y = y * tl.load(W + cols, mask=cols < N, other=0.0).to(tl.float32)[None, :]
+        if HAS_B:
+            y = y + tl.load(B + cols, mask=cols < N, other=0.0).to(tl.float32)[None, :]
+        tl.store(y_rows + cols[None, :], y.to(Y.dtype.element_ty), mask=mask)
+    else:
+        # Pass 1: per-chunk mean and sum of squared deviations, merged with Chan et al.'s
+        # parallel update, so the variance is as stable as a two-pass one with a single read.
+        mean = tl.zeros([BLOCK_M], dtype=tl.float32)
+        m2 = tl.zeros([BLOCK_M], dtype=tl.float32)
+        for c in range(NUM_CHUNKS):
+            ccols = c * BLOCK_N + cols
+            mask = row_ok[:, None] & (ccols < N)[None, :]
+            x = tl.load(x_rows + ccols[None, :], mask=mask, other=0.0).to(tl.float32)
+            n_seen = c * BLOCK_N * 1.0  # (* 1.0: float in both the compiler and the interpreter)
+            n_c = tl.minimum(N - c * BLOCK_N, BLOCK_N) * 1.0
+            mean_c = tl.sum(x, axis=1) / n_c
+            d = tl.where(mask, x - mean_c[:, None], 0.0)
+            delta = mean_c - mean
+            n_new = n_seen + n_c
+            mean = mean + delta * (n_c / n_new)
+            m2 = m2 + tl.sum(d * d, axis=1) + delta * delta * (n_seen * n_c / n_new)
+        rstd = tl.rsqrt(m2 / N + eps)
+        # Pass 2: normalize chunk by chunk (the row was just read: mostly L2 hits).
+        for c in range(NUM_CHUNKS):
+            ccols = c * BLOCK_N + cols
+            cmask = ccols < N
+            mask = row_ok[:, None] & cmask[None, :]
+            x = tl.load(x_rows + ccols[None, :], mask=mask, other=0.0).to(tl.float32)
+            y = (x - mean[:, None]) * rstd[:, None]
+            if HAS_W:
+                y = y * tl.load(W + ccols, mask=cmask, other=0.0).to(tl.float32)[None, :]
+            if HAS_B:
+                y = y + tl.load(B + ccols, mask=cmask, other=0.0).to(tl.float32)[None, :]
+            tl.store(y_rows + ccols[None, :], y.to(Y.dtype.element_ty), mask=mask)
+    tl.store(Mean + rows, mean, mask=row_ok)
+    tl.store(Rstd + rows, rstd, mask=row_ok)
+
+
+@triton.jit
+def _bwd_kernel(
+    X,
+    DY,
+    DX,
+    W,
+    Mean,
+    Rstd,
+    Partial,
+    stride_x,
+    stride_dy,
+    M,
+    N,
+    rows_per_program,
+    BLOCK_N: tl.constexpr,
+    NUM_CHUNKS: tl.constexpr,
+    HAS_W: tl.constexpr,
+    PARAM_GRADS: tl.constexpr,
+):
+    # dx = rstd * (w*dy - mean(w*dy) - xhat * mean(xhat*w*dy)); dweight += dy*xhat; dbias += dy.
+    # Program p owns rows [p*rows_per_program, (p+1)*rows_per_program) and row p of the partial
+    # buffers Partial[0] (dweight) and Partial[1] (dbias), each (num_programs, N) fp32.
+    pid = tl.program_id(0)
+    num_programs = tl.num_programs(0)
+    first_row = pid * rows_per_program
+    cols = tl.arange(0, BLOCK_N)
+    dw_part = Partial + pid.to(tl.int64) * N
+    db_part = dw_part + num_programs.to(tl.int64) * N
+    if NUM_CHUNKS == 1:
+        cmask = cols < N
+        if HAS_W:
+            w = tl.load(W + cols, mask=cmask, other=0.0).to(tl.float32)
+        dw_acc = tl.zeros([BLOCK_N], dtype=tl.float32)
+        db_acc = tl.zeros([BLOCK_N], dtype=tl.float32)
+        for i in range(rows_per_program):
+            row = first_row + i
+            # Rows past M load zeros: they add nothing and store nothing. (Masks are built with one
+            # comparison: the interpreter mistypes `tensor & scalar` masks.)
+            mask = cols < tl.where(row < M, N, 0)
+            row64 = row.to(tl.int64)
+            x = tl.load(X + row64 * stride_x + cols, mask=mask, other=0.0).to(tl.float32)
+            dy = tl.load(DY + row64 * stride_dy + cols, mask=mask, other=0.0).to(tl.float32)
+            mean = tl.load(Mean + row, mask=row < M, other=0.0)
+            rstd = tl.load(Rstd + row, mask=row < M, other=0.0)
+            xhat = tl.where(mask, (x - mean) * rstd, 0.0)
+            wdy = dy
+            if HAS_W:
+                wdy = dy * w
+            c1 = tl.sum(xhat * wdy, axis=0) / N
+            c2 = tl.sum(wdy, axis=0) / N
+            dx = (wdy - (xhat * c1 + c2)) * rstd
+            tl.store(DX + row64 * N + cols, dx.to(DX.dtype.element_ty), mask=mask)
+            if PARAM_GRADS:
+                dw_acc += dy * xhat
+                db_acc += dy
+        if PARAM_GRADS:
+            tl.store(dw_part + cols, dw_acc, mask=cmask)
+            tl.store(db_part + cols, db_acc, mask=cmask)
+    else:
+        for i in range(rows_per_program):
+            row = first_row + i
+            row_ok = row < M
+            n_row = tl.where(row_ok, N, 0)
+            row64 = row.to(tl.int64)
+            mean = tl.load(Mean + row, mask=row_ok, other=0.0)
+            rstd = tl.load(Rstd + row, mask=row_ok, other=0.0)
+            # Pass 1: the two row sums.
+            c1_acc = tl.zeros([BLOCK_N], dtype=tl.float32)
+            c2_acc = tl.zeros([BLOCK_N], dtype=tl.float32)
+            for c in range(NUM_CHUNKS):
+                ccols = c * BLOCK_N + cols
+                mask = ccols < n_row
+                x = tl.load(X + row64 * stride_x + ccols, mask=mask, other=0.0).to(tl.float32)
+                dy = tl.load(DY + row64 * stride_dy + ccols, mask=mask, other=0.0).to(tl.float32)
+                xhat = tl.where(mask, (x - mean) * rstd, 0.0)
+                if HAS_W:
+                    dy = dy * tl.load(W + ccols, mask=ccols < N, other=0.0).to(tl.float32)
+                c1_acc += xhat * dy
+                c2_acc += dy
+            c1 = tl.sum(c1_acc, axis=0) / N
+            c2 = tl.sum(c2_acc, axis=0) / N
+            # Pass 2: dx, and this program's partial sums (read-modify-write of its own slice).
+            for c in range(NUM_CHUNKS):
+                ccols = c * BLOCK_N + cols
+                mask = ccols < n_row
+                x = tl.load(X + row64 * stride_x + ccols, mask=mask, other=0.0).to(tl.float32)
+                dy = tl.load(DY + row64 * stride_dy + ccols, mask=mask, other=0.0).to(tl.float32)
+                xhat = tl.where(mask, (x - mean) * rstd, 0.0)
+                wdy = dy
+                if HAS_W:
+                    wdy = dy * tl.load(W + ccols, mask=ccols < N, other=0.0).to(tl.float32)
+                dx = (wdy - (xhat * c1 + c2)) * rstd
+                tl.store(DX + row64 * N + ccols, dx.to(DX.dtype.element_ty), mask=mask)
+                if PARAM_GRADS:
+                    pmask = ccols < N
+                    old = ccols < tl.minimum(i, 1) * N  # nothing to read on the first row
+                    dw = tl.load(dw_part + ccols, mask=old, other=0.0) + dy * xhat
+                    db = tl.load(db_part + ccols, mask=old, other=0.0) + dy
+                    tl.store(dw_part + ccols, dw, mask=pmask)
+                    tl.store(db_part + ccols, db, mask=pmask)
+
+
+@triton.jit
+def _sum_partials_kernel(
+    Partial,
+    DW,
+    DB,
+    G,
+    N,
+    BLOCK_G: tl.constexpr,
+    BLOCK_N: tl.constexpr,
+    HAS_DW: tl.constexpr,
+    HAS_DB: tl.constexpr,
+):
+    # Column block of the (2, G, N) partial buffer summed over G in a fixed order.
+    cols = tl.program_id(0) * BLOCK_N + tl.arange(0, BLOCK_N)
+    cmask = cols < N
+    dw = tl.zeros([BLOCK_G, BLOCK_N], dtype=tl.float32)
+    db = tl.zeros([BLOCK_G, BLOCK_N], dtype=tl.float32)
+    for g0 in range(0, G, BLOCK_G):
+        g = g0 + tl.arange(0, BLOCK_G)
+        offs = g.to(tl.int64)[:, None] * N + cols[None, :]
+        mask = (g < G)[:, None] & cmask[None, :]
+        if HAS_DW:
+            dw += tl.load(Partial + offs, mask=mask, other=0.0)
+        if HAS_DB:
+            db += tl.load(Partial + G * N + offs, mask=mask, other=0.0)
+    if HAS_DW:
+        tl.store(DW + cols, tl.sum(dw, axis=0).to(DW.dtype.element_ty), mask=cmask)
+    if HAS_DB:
+        tl.store(DB + cols, tl.sum(db, axis=0).to(DB.dtype.element_ty), mask=cmask)
+
+
+# ---- launchers (2-D views: x is (M, N) with unit column stride) ----
+def _rows(t: torch.Tensor, m: int, n: int) -> torch.Tensor:
+    """(m, n) view of ``t`` with unit column stride; copies only when no such view exists."""
+    t2 = t.reshape(m, n)
+    return t2 if t2.stride(-1) == 1 or n <= 1 else t2.contiguous()
+
+
+def _test_slowdown(*tensors: torch.Tensor) -> None:
+    """Test-only (config.TEST_SLOWDOWN): an extra copy of a fraction of the rows."""
+    for t in tensors:
+        t[: math.ceil(cfg.TEST_SLOWDOWN * t.shape[0])].clone()
+
+
+def _forward(x: torch.Tensor, weight, bias, eps: float, conf: cfg.ForwardConfig | None = None):
+    """y, mean, rstd for a 2-D ``x`` (see :func:`_rows`)."""
+    M, N = x.shape
+    y = torch.empty((M, N), dtype=x.dtype, device=x.device)
+    mean = torch.empty((M,), dtype=torch.float32, device=x.device)
+    rstd = torch.empty((M,), dtype=torch.float32, device=x.device)
+    if M == 0 or N == 0:
+        # Zero rows: nothing to do. Zero columns: PyTorch returns NaN statistics.
+        return y, mean.fill_(math.nan), rstd.fill_(math.nan)
+    conf = conf or cfg.forward_config(N, x.dtype)
+    _fwd_kernel[(triton.cdiv(M, conf.block_m),)](
+        x,
+        y,
+        weight,
+        bias,
+        mean,
+        rstd,
+        x.stride(0),
+        M,
+        N,
+        eps,
+        BLOCK_M=conf.block_m,
+        BLOCK_N=conf.block_n,
+        NUM_CHUNKS=conf.num_chunks,
+        HAS_W=weight is not None,
+        HAS_B=bias is not None,
+        num_warps=conf.num_warps,
+    )
+    if cfg.TEST_SLOWDOWN:
+        _test_slowdown(x)
+    return y, mean, rstd
+
+
+def _backward(
+    dy,
+    x,
+    weight,
+    mean,
+    rstd,
+    need_dw: bool,
+    db_dtype: torch.dtype | None,
+    conf: cfg.BackwardConfig | None = None,
+):
+    """dx, dweight, dbias for 2-D ``dy`` and ``x`` (see :func:`_bwd_kernel`).
+
+    dweight (the weight's dtype) is computed when ``need_dw``, dbias when ``db_dtype`` is given;
+    otherwise they are None. Both are summed in fp32.
+    """
+    M, N = x.shape
+    need_db = db_dtype is not None
+    dx = torch.empty((M, N), dtype=x.dtype, device=x.device)
+    dw = torch.empty((N,), dtype=weight.dtype, device=x.device) if need_dw else None
+    db = torch.empty((N,), dtype=db_dtype, device=x.device) if need_db else None
+    if M == 0 or N == 0:
+        return dx, None if dw is None else dw.zero_(), None if db is None else db.zero_()
+    conf = conf or cfg.backward_config(N, x.dtype)
+    programs = min(M, conf.programs_per_sm * cfg.sm_count(x.device))
+    rows_per_program = triton.cdiv(M, programs)
+    programs = triton.cdiv(M, rows_per_program)
+    param_grads = need_dw or need_db
+    partial = torch.empty(
+        (2, programs, N) if param_grads else (1,), dtype=torch.float32, device=x.device
+    )
+    _bwd_kernel[(programs,)](
+        x,
+        dy,
+        dx,
+        weight,
+        mean,
+        rstd,
+        partial,
+        x.stride(0),
+        dy.stride(0),
+        M,
+        N,
+        rows_per_program,
+        BLOCK_N=conf.block_n,
+        NUM_CHUNKS=conf.num_chunks,
+        HAS_W=weight is not None,
+        PARAM_GRADS=param_grads,
+        num_warps=conf.num_warps,
+    )
+    if param_grads:
+        block_n = min(triton.next_power_of_2(N), 256)
+        _sum_partials_kernel[(triton.cdiv(N, block_n),)](
+            partial,
+            dw,
+            db,
+            programs,
+            N,
+            BLOCK_G=32,
+            BLOCK_N=block_n,
+            HAS_DW=need_dw,
+            HAS_DB=need_db,
+            num_warps=4,
+        )
+    if cfg.TEST_SLOWDOWN:
+        _test_slowdown(x, dy)
+    return dx, dw, db
+
+
+# ---- autograd: one backward glue for the eager Function and the custom op ----
+def _save_for_backward(ctx, x, weight, bias, mean, rstd) -> None:
+    ctx.save_for_backward(x, weight, mean, rstd)
+    ctx.bias_dtype = None if bias is None else bias.dtype
+
+
+def _grads_from_ctx(ctx, dy, backward_fn):
+    """(dx, dweight, dbias) from what :func:`_save_for_backward` kept; only the needed ones."""
+    x, weight, mean, rstd = ctx.saved_tensors
+    need_dw = weight is not None and ctx.needs_input_grad[1]
+    db_dtype = ctx.bias_dtype if ctx.needs_input_grad[2] else None
+    return backward_fn(_rows(dy, *x.shape), x, weight, mean, rstd, need_dw, db_dtype)
+
+
+class _LayerNormFunction(torch.autograd.Function):
+    """Eager path: calls the launchers directly (no dispatcher round trip per call)."""
+
+    @staticmethod
+    def forward(ctx, x, weight, bias, eps):
+        y, mean, rstd = _forward(x, weight, bias, eps)
+        _save_for_backward(ctx, x, weight, bias, mean, rstd)
+        return y
+
+    @staticmethod
+    def backward(ctx, dy):
+        return (*_grads_from_ctx(ctx, dy, _backward), None)
+
+
+# ---- the custom op torch.compile sees as one node ----
+@torch.library.custom_op("kernels::layer_norm_fwd", mutates_args=())
+def layer_norm_fwd(
+    x: torch.Tensor, weight: torch.Tensor | None, bias: torch.Tensor | None, eps: float
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """(y, mean, rstd) of a 2-D ``x`` with unit column stride; mean and rstd are fp32 (M,)."""
+    return _forward(x, weight, bias, eps)
+
+
+@layer_norm_fwd.register_fake
+def _(x, weight, bias, eps):
+    M, N = x.shape
+    stats = x.new_empty((M,), dtype=torch.float32)
+    return x.new_empty((M, N)), stats, torch.empty_like(stats)
+
+
+@torch.library.custom_op("kernels::layer_norm_bwd", mutates_args=())
+def layer_norm_bwd(
+    dy: torch.Tensor,
+    x: torch.Tensor,
+    weight: torch.Tensor | None,
+    mean: torch.Tensor,
+    rstd: torch.Tensor,
+    need_dw: bool,
+    db_dtype: torch.dtype | None,
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """(dx, dweight, dbias); a gradient not asked for comes back as an empty tensor."""
+    dx, dw, db = _backward(dy, x, weight, mean, rstd, need_dw, db_dtype)
+    return dx, x.new_empty((0,)) if dw is None else dw, x.new_empty((0,)) if db is None else db
+
+
+@layer_norm_bwd.register_fake
+def _(dy, x, weight, mean, rstd, need_dw, db_dtype):
+    N = x.shape[1]
+    dw = x.new_empty((N,), dtype=weight.dtype) if need_dw else x.new_empty((0,))
+    db = x.new_empty((N,), dtype=db_dtype) if db_dtype is not None else x.new_empty((0,))
+    return x.new_empty(x.shape), dw, db
+
+
+def _backward_via_op(dy, x, weight, mean, rstd, need_dw, db_dtype):
+    dx, dw, db = layer_norm_bwd(dy, x, weight, mean, rstd, need_dw, db_dtype)
+    return dx, dw if need_dw else None, db if db_dtype is not None else None
+
+
+def _op_setup_context(ctx, inputs, output):
+    x, weight, bias, _eps = inputs
+    _y, mean, rstd = output
+    _save_for_backward(ctx, x, weight, bias, mean, rstd)
+
+
+def _op_backward(ctx, dy, _dmean, _drstd):
+    return (*_grads_from_ctx(ctx, dy, _backward_via_op), None)
+
+
+layer_norm_fwd.register_autograd(_op_backward, setup_context=_op_setup_context)
+
+
+# ---- public API ----
+def _canonical_shape(normalized_shape) -> tuple[int, ...]:
+    if isinstance(normalized_shape, numbers.Integral) and not isinstance(normalized_shape, bool):
+        return (int(normalized_shape),)
+    if isinstance(normalized_shape, (tuple, list, torch.Size)) and all(
+        isinstance(d, numbers.Integral) and not isinstance(d, bool) for d in normalized_shape
+    ):
+        if len(normalized_shape) == 0:
+            raise ValueError("layer_norm: normalized_shape must have at least one dimension")
+        return tuple(int(d) for d in normalized_shape)
+    raise TypeError(
+        "layer_norm: normalized_shape must be an int or a sequence of ints, "
+        f"got {normalized_shape!r}"
+    )
+
+
+def _check_param(name: str, p, shape: tuple[int, ...], input: torch.Tensor) -> None:
+    if p is None:
+        return
+    if not isinstance(p, torch.Tensor):
+        raise TypeError(f"layer_norm: {name} must be a Tensor or None, got {type(p).__name__}")
+    if not p.is_floating_point():
+        raise TypeError(f"layer_norm: {name} must be floating point, got {p.dtype}")
+    if tuple(p.shape) != shape:
+        raise ValueError(
+            f"layer_norm: {name} has shape {tuple(p.shape)}, expected normalized_shape {shape}"
+        )
+    if p.device != input.device:
+        raise ValueError(f"layer_norm: {name} is on {p.device} but input is on {input.device}")
+
+
+def _check_inputs(input, normalized_shape, weight, bias, eps) -> tuple[int, ...]:
+    if not isinstance(input, torch.Tensor):
+        raise TypeError(f"layer_norm: input must be a Tensor, got {type(input).__name__}")
+    if not input.is_floating_point():
+        raise TypeError(
+            f"layer_norm: input must be floating point (float32, float16, bfloat16 or float64), "
+            f"got {input.dtype}"
+        )
+    shape = _canonical_shape(normalized_shape)
+    if tuple(input.shape[input.dim() - len(shape) :]) != shape or input.dim() < len(shape):
+        raise ValueError(
+            f"layer_norm: normalized_shape {shape} does not match the trailing dimensions of the "
+            f"input of shape {tuple(input.shape)}"
+        )
+    _check_param("weight", weight, shape, input)
+    _check_param("bias", bias, shape, input)
+    if not isinstance(eps, numbers.Real) or isinstance(eps, bool):
+        raise TypeError(f"layer_norm: eps must be a real number, got {eps!r}")
+    if not eps >= 0 or math.isinf(eps):
+        raise ValueError(f"layer_norm: eps must be finite and >= 0, got {eps!r}")
+    return shape
+
+
+def _runs_triton(input: torch.Tensor) -> bool:
+    if input.dtype not in _TRITON_DTYPES:
+        return False
+    return input.is_cuda or (INTERPRET and input.device.type == "cpu")
+
+
+def layer_norm(
+    input: torch.Tensor,
+    normalized_shape,
+    weight: torch.Tensor | None = None,
+    bias: torch.Tensor | None = None,
+    eps: float = 1e-5,
+) -> torch.Tensor:
+    """Drop-in for ``torch.nn.functional.layer_norm`` (same arguments, result and gradients).
+
+    CUDA float32/float16/bfloat16 tensors (and CPU ones under ``TRITON_INTERPRET=1``) run the
+    Triton kernels; float64 and other CPU tensors use PyTorch's own implementation. Raises
+    TypeError/ValueError naming the problem for malformed arguments.
+    """
+    shape = _check_inputs(input, normalized_shape, weight, bias, eps)
+    if not _runs_triton(input):
+        return F.layer_norm(input, shape, weight, bias, eps)
+    n = math.prod(shape)
+    x = _rows(input, math.prod(input.shape[: input.dim() - len(shape)]), n)
+    w = None if weight is None else weight.reshape(n)
+    b = None if bias is None else bias.reshape(n)
+    if torch.compiler.is_compiling():
+        y = layer_norm_fwd(x, w, b, float(eps))[0]
+    else:
+        y = _LayerNormFunction.apply(x, w, b, float(eps))
+    return y.view(input.shape)
+
+
+class LayerNorm(torch.nn.LayerNorm):
+    """Drop-in for ``torch.nn.LayerNorm`` running :func:`layer_norm`.
+
+    A subclass, so parameter names, shapes, ``reset_parameters``, ``extra_repr`` and state_dicts
+    are PyTorch's own: a state_dict saved by either module loads into the other.
+    """
+
+    def forward(self, input: torch.Tensor) -> torch.Tensor:
+        return layer_norm(input, self.normalized_shape, self.weight, self.bias, self.eps)
+
+
+def triton_layerNorm_kernel(X: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor):  # noqa: N802
+    """The original script's entry point: LayerNorm over the last dim of a 2-D ``X``, eps 1e-5.
+
+    Kept for people coming from that script; new code should call :func:`layer_norm`.
+    """
+    if not isinstance(X, torch.Tensor) or X.dim() != 2:
+        raise ValueError("triton_layerNorm_kernel: X must be a 2-D tensor")
+    return layer_norm(X, (X.shape[1],), weight, bias, 1e-5)

@@ -1,0 +1,319 @@
+"""Correctness of kernels.layer_norm / kernels.LayerNorm against the float64 reference.
+
+The bound for every output and gradient is ``2 * (PyTorch's own same-dtype error) + floor``, with
+the floor from kernels.reference.TOLERANCES. Shapes stay small: on CI they run on the interpreter.
+"""
+
+import math
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+import kernels
+from kernels import config as cfg
+from kernels import layernorm as ln
+from kernels.reference import TOLERANCES, reference_grads, relative_error
+
+DTYPES = [torch.float32, torch.float16, torch.bfloat16]
+# (input shape, normalized_shape): N = 1, 33, 257, 1000, 5000, 40000 (streamed rows), leading
+# dims, several normalized dims, and empty inputs.
+SHAPES = [
+    ((3, 1), (1,)),
+    ((5, 33), (33,)),
+    ((4, 257), (257,)),
+    ((2, 3, 1000), (1000,)),
+    ((3, 5000), (5000,)),
+    ((2, 40000), (40000,)),
+    ((2, 3, 4, 10), (4, 10)),
+    ((7,), (7,)),
+    ((0, 16), (16,)),
+    ((3, 0), (0,)),
+]
+AFFINE = {"w+b": (True, True), "none": (False, False), "w": (True, False), "b": (False, True)}
+
+
+def _inputs(shape, normalized_shape, dtype, device, affine=(True, True), offset=0.0):
+    x = (torch.randn(shape, device=device) + offset).to(dtype).requires_grad_()
+    w = (
+        torch.randn(normalized_shape, device=device).to(dtype).requires_grad_()
+        if affine[0]
+        else None
+    )
+    b = (
+        torch.randn(normalized_shape, device=device).to(dtype).requires_grad_()
+        if affine[1]
+        else None
+    )
+    return x, w, b
+
+
+def _run(fn, x, w, b, normalized_shape, dy):
+    """Output and (dx, dw, db) of ``fn``; fresh leaves so two providers never share .grad."""
+    leaves = [None if t is None else t.detach().clone().requires_grad_() for t in (x, w, b)]
+    y = fn(leaves[0], normalized_shape, leaves[1], leaves[2], 1e-5)
+    y.backward(dy)
+    return y, [None if t is None else t.grad for t in leaves]
+
+
+def _assert_as_good_as_torch(x, w, b, normalized_shape, offset_note=""):
+    dtype = x.dtype
+    dy = torch.randn(x.shape, device=x.device).to(dtype)
+    ref_y = kernels.layer_norm_reference(x, normalized_shape, w, b, 1e-5)
+    ref_grads = reference_grads(x, normalized_shape, w, b, 1e-5, dy)
+    ours = _run(kernels.layer_norm, x, w, b, normalized_shape, dy)
+    torchs = _run(F.layer_norm, x, w, b, normalized_shape, dy)
+    floor = TOLERANCES[dtype].floor
+    names = ["y", "dx", "dweight", "dbias"]
+    for name, got, theirs, ref in zip(
+        names, [ours[0], *ours[1]], [torchs[0], *torchs[1]], [ref_y, *ref_grads], strict=True
+    ):
+        if ref is None:
+            assert got is None, f"{name} should be None"
+            continue
+        assert got.dtype == theirs.dtype and got.shape == theirs.shape, name
+        err, torch_err = relative_error(got, ref), relative_error(theirs, ref)
+        assert err <= 2 * torch_err + floor, (
+            f"{name} {dtype} {tuple(x.shape)}{offset_note}: error {err:.3g} > 2 x torch's "
+            f"{torch_err:.3g} + {floor:g}"
+        )
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+@pytest.mark.parametrize("shape,normalized_shape", SHAPES, ids=str)
+def test_matches_reference(shape, normalized_shape, dtype, device):
+    _assert_as_good_as_torch(*_inputs(shape, normalized_shape, dtype, device), normalized_shape)
+
+
+@pytest.mark.parametrize("affine", AFFINE.values(), ids=AFFINE.keys())
+@pytest.mark.parametrize("n", [33, 5000])
+def test_affine_variants(affine, n, device):
+    x, w, b = _inputs((4, n), (n,), torch.float16, device, affine)
+    _assert_as_good_as_torch(x, w, b, (n,))
+
+
+@pytest.mark.parametrize(
+    "make_view",
+    [
+        lambda t: t.transpose(0, 1),  # column stride != 1: copied
+        lambda t: t[::2],  # row stride 2N: used in place
+        lambda t: t[:, :24],  # row stride != N: used in place
+    ],
+    ids=["transposed", "every-other-row", "column-slice"],
+)
+def test_non_contiguous(make_view, device):
+    base = torch.randn(12, 48, device=device)
+    x = make_view(base).detach().requires_grad_()
+    n = x.shape[-1]
+    w, b = torch.randn(n, device=device), torch.randn(n, device=device)
+    _assert_as_good_as_torch(x, w, b, (n,))
+
+
+def test_non_contiguous_upstream_gradient(device):
+    # y.sum() hands backward an expanded (all strides 0) dy; the weight makes dx non-zero.
+    x = torch.randn(6, 40, device=device)
+    w = torch.randn(40, device=device)
+    grads = []
+    for fn in (kernels.layer_norm, F.layer_norm):
+        leaf = x.clone().requires_grad_()
+        fn(leaf, (40,), w).sum().backward()
+        grads.append(leaf.grad)
+    assert relative_error(*grads) < 1e-5
+
+
+@pytest.mark.parametrize("n", [1000, 40000])  # whole-row and streamed statistics
+def test_large_offset_is_stable(n, device):
+    # Rows of 1e4 + N(0, 1): E[x^2] - E[x]^2 in fp32 would lose every digit of the variance.
+    x, w, b = _inputs((3, n), (n,), torch.float32, device, offset=1e4)
+    _assert_as_good_as_torch(x, w, b, (n,), offset_note=" offset 1e4")
+    y = kernels.layer_norm(x.detach(), n)
+    assert torch.allclose(y.std(dim=-1, unbiased=False), torch.ones(3, device=device), atol=1e-3)
+
+
+def test_nan_and_inf_propagate_like_torch(device):
+    x = torch.randn(4, 64, device=device)
+    x[1, 3] = math.nan
+    x[2, 5] = math.inf
+    ours, theirs = kernels.layer_norm(x, 64), F.layer_norm(x, (64,))
+    assert torch.equal(torch.isnan(ours), torch.isnan(theirs))
+    torch.testing.assert_close(ours[[0, 3]], theirs[[0, 3]])
+
+
+def test_backward_is_bitwise_deterministic(device):
+    m = 64 if device == "cuda" else 20  # several programs, each with several rows
+    x = torch.randn(m, 300, device=device, requires_grad=True)
+    w = torch.randn(300, device=device, requires_grad=True)
+    b = torch.randn(300, device=device, requires_grad=True)
+    dy = torch.randn(m, 300, device=device)
+    runs = []
+    for _ in range(3):
+        y = kernels.layer_norm(x, 300, w, b)
+        runs.append(torch.autograd.grad(y, (x, w, b), dy))
+    for later in runs[1:]:
+        for a, b_ in zip(runs[0], later, strict=True):
+            assert torch.equal(a, b_)
+
+
+def test_mixed_precision_weight(device):
+    x, _, _ = _inputs((4, 100), (100,), torch.bfloat16, device)
+    w = torch.randn(100, device=device, requires_grad=True)
+    b = torch.randn(100, device=device, requires_grad=True)
+    _assert_as_good_as_torch(x, w, b, (100,))
+
+
+def test_float64_uses_pytorch(device):
+    x = torch.randn(3, 50, dtype=torch.float64, device=device)
+    assert torch.equal(kernels.layer_norm(x, 50), F.layer_norm(x, (50,)))
+
+
+def test_cpu_without_interpreter_falls_back_to_pytorch(monkeypatch):
+    monkeypatch.setattr(ln, "INTERPRET", False)
+    monkeypatch.setattr(ln, "_forward", None)  # would raise if the Triton path were taken
+    x = torch.randn(3, 50, requires_grad=True)
+    w, b = torch.randn(50), torch.randn(50)
+    assert torch.equal(kernels.layer_norm(x, 50, w, b), F.layer_norm(x, (50,), w, b))
+
+
+def test_legacy_entry_point(device):
+    x, w, b = (torch.randn(s, device=device) for s in [(4, 96), (96,), (96,)])
+    torch.testing.assert_close(
+        kernels.triton_layerNorm_kernel(x, w, b), F.layer_norm(x, (96,), w, b, 1e-5)
+    )
+    with pytest.raises(ValueError, match="2-D"):
+        kernels.triton_layerNorm_kernel(x[0], w, b)
+
+
+def test_test_slowdown_switch_changes_no_result(monkeypatch, device):
+    x = torch.randn(8, 64, device=device)
+    expected = kernels.layer_norm(x, 64)
+    monkeypatch.setattr(cfg, "TEST_SLOWDOWN", 0.5)
+    torch.testing.assert_close(kernels.layer_norm(x, 64), expected, rtol=0, atol=0)
+
+
+# ---- bad input ----
+def _bad_calls(device):
+    x = torch.randn(4, 8, device=device)
+    w = torch.randn(8, device=device)
+    return {
+        "int input": (TypeError, "floating point", lambda: kernels.layer_norm(x.long(), 8)),
+        "bool input": (TypeError, "floating point", lambda: kernels.layer_norm(x > 0, 8)),
+        "not a tensor": (TypeError, "input must be a Tensor", lambda: kernels.layer_norm([1.0], 1)),
+        "shape mismatch": (ValueError, "trailing dimensions", lambda: kernels.layer_norm(x, 4)),
+        "too many dims": (
+            ValueError,
+            "trailing dimensions",
+            lambda: kernels.layer_norm(x, (2, 4, 8)),
+        ),
+        "empty shape": (ValueError, "at least one", lambda: kernels.layer_norm(x, ())),
+        "float shape": (TypeError, "normalized_shape", lambda: kernels.layer_norm(x, 8.0)),
+        "weight shape": (
+            ValueError,
+            "weight has shape",
+            lambda: kernels.layer_norm(x, 8, torch.randn(7, device=device)),
+        ),
+        "bias shape": (
+            ValueError,
+            "bias has shape",
+            lambda: kernels.layer_norm(x, 8, w, torch.randn(2, 4, device=device)),
+        ),
+        "int weight": (
+            TypeError,
+            "weight must be floating point",
+            lambda: kernels.layer_norm(x, 8, w.long()),
+        ),
+        "list bias": (TypeError, "bias must be a Tensor", lambda: kernels.layer_norm(x, 8, w, [0])),
+        "weight elsewhere": (
+            ValueError,
+            "weight is on meta",
+            lambda: kernels.layer_norm(x, 8, w.to("meta")),
+        ),
+        "negative eps": (ValueError, "eps", lambda: kernels.layer_norm(x, 8, eps=-1.0)),
+        "nan eps": (ValueError, "eps", lambda: kernels.layer_norm(x, 8, eps=math.nan)),
+        "string eps": (TypeError, "eps", lambda: kernels.layer_norm(x, 8, eps="1e-5")),
+    }
+
+
+@pytest.mark.parametrize("case", list(_bad_calls("cpu")))
+def test_bad_input_names_the_problem(case, device):
+    error, message, call = _bad_calls(device)[case]
+    with pytest.raises(error, match=message):
+        call()
+
+
+# ---- module ----
+def test_module_matches_torch_module_and_state_dict_round_trips(device):
+    ours = kernels.LayerNorm((4, 10), eps=1e-6, device=device)
+    theirs = torch.nn.LayerNorm((4, 10), eps=1e-6, device=device)
+    with torch.no_grad():
+        theirs.weight.normal_()
+        theirs.bias.normal_()
+    ours.load_state_dict(theirs.state_dict())
+    x = torch.randn(3, 4, 10, device=device)
+    torch.testing.assert_close(ours(x), theirs(x))
+    theirs.load_state_dict(ours.state_dict())
+    assert repr(ours) == repr(theirs).replace("torch.nn.", "")
+    assert ours.extra_repr() == theirs.extra_repr()
+    ours.reset_parameters()
+    assert torch.equal(ours.weight, torch.ones_like(ours.weight))
+
+
+def test_module_without_affine_or_bias(device):
+    no_affine = kernels.LayerNorm(16, elementwise_affine=False, device=device)
+    no_bias = kernels.LayerNorm(16, bias=False, device=device, dtype=torch.float16)
+    assert no_affine.weight is None and no_bias.bias is None
+    assert no_bias.weight.dtype == torch.float16
+    x = torch.randn(2, 16, device=device)
+    torch.testing.assert_close(no_affine(x), F.layer_norm(x, (16,)))
+    torch.testing.assert_close(no_bias(x.half()), F.layer_norm(x.half(), (16,), no_bias.weight))
+
+
+# ---- torch.compile and the custom op ----
+def test_torch_compile_sees_one_op_and_matches_eager(device):
+    model = torch.nn.Sequential(torch.nn.Linear(16, 48), kernels.LayerNorm(48), torch.nn.GELU())
+    model = model.to(device)
+    graphs = []
+
+    def recording_backend(gm, example_inputs):
+        graphs.append(gm)
+        return gm.forward
+
+    torch._dynamo.reset()
+    x = torch.randn(5, 16, device=device)
+    torch.compile(model, backend=recording_backend, fullgraph=True)(x)
+    targets = [n.target for n in graphs[0].graph.nodes if n.op == "call_function"]
+    assert targets.count(torch.ops.kernels.layer_norm_fwd.default) == 1, targets
+
+    # Numbers, forward and backward, through AOTAutograd (and Inductor where there is a GPU).
+    backend = "inductor" if device == "cuda" else "aot_eager"
+    compiled = torch.compile(model, backend=backend, fullgraph=True)
+    outs = []
+    for fn in (model, compiled):
+        leaf = x.clone().requires_grad_()
+        fn(leaf).square().sum().backward()
+        outs.append((fn(leaf), leaf.grad, model[1].weight.grad.clone(), model[1].bias.grad.clone()))
+        model.zero_grad()
+    for eager, comp in zip(*outs, strict=True):
+        torch.testing.assert_close(comp, eager, rtol=1e-4, atol=1e-4)
+
+
+@pytest.mark.parametrize("affine", AFFINE.values(), ids=AFFINE.keys())
+def test_custom_ops_pass_opcheck(affine, device):
+    x, w, b = _inputs((6, 40), (40,), torch.float32, device, affine)
+    torch.library.opcheck(ln.layer_norm_fwd, (x, w, b, 1e-5))
+    # The backward op is not differentiable itself (no double backward): check it on plain tensors.
+    x, w, b = (None if t is None else t.detach() for t in (x, w, b))
+    _, mean, rstd = ln.layer_norm_fwd(x, w, b, 1e-5)
+    dy = torch.randn(6, 40, device=device)
+    db_dtype = None if b is None else b.dtype
+    torch.library.opcheck(ln.layer_norm_bwd, (dy, x, w, mean, rstd, w is not None, db_dtype))
+
+
+# ---- launch configuration ----
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+def test_launch_configs_cover_every_width(dtype):
+    for n in [1, 2, 3, 255, 256, 257, 4096, 5000, 32768, 32769, 65536, 100000, 1 << 20]:
+        for conf in (cfg.forward_config(n, dtype), cfg.backward_config(n, dtype)):
+            assert conf.block_n & (conf.block_n - 1) == 0, conf
+            assert conf.block_n * conf.num_chunks >= n, conf
+            assert conf.num_chunks == 1 or conf.block_n * (conf.num_chunks - 1) < n, conf
+            assert 1 <= conf.num_warps <= cfg.MAX_WARPS, conf
