@@ -12,10 +12,10 @@ import socket
 
 
 def gpu_model() -> str:
-    """The CUDA device's name (``"cpu"`` where there is none)."""
-    import torch
+    """The GPU model from the harness's ``machine_info()`` (``"cpu"`` where there is none)."""
+    from kernels.bench.harness import machine_info
 
-    return torch.cuda.get_device_name(0) if torch.cuda.is_available() else "cpu"
+    return machine_info()["gpu"] or "cpu"
 
 
 def machine_name(hostname: str, gpu: str) -> str:
