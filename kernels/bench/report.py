@@ -6,6 +6,7 @@ median here (``summarize``), never in the harness.
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -159,10 +160,13 @@ def plot_gbps(df: pd.DataFrame, out_dir: Path) -> list[Path]:
 
 
 def write_report(df: pd.DataFrame, out_dir: Path, *, plots: bool = True) -> list[Path]:
-    """Write results.csv (every row), summary.md and, if ``plots``, the PNGs; their paths."""
+    """Write results.csv (every row), machine.json (``df.attrs["machine"]``, which
+    ``kernels.bench.compare`` reads beside the CSV), summary.md and, if ``plots``, the PNGs.
+    Returns the paths written."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    csv, md = out_dir / "results.csv", out_dir / "summary.md"
+    csv, machine, md = (out_dir / name for name in ("results.csv", "machine.json", "summary.md"))
     df.to_csv(csv, index=False)
+    machine.write_text(json.dumps(df.attrs.get("machine", {}), indent=2) + "\n")
     md.write_text(to_markdown(df) + "\n")
-    return [csv, md, *(plot_gbps(df, out_dir) if plots else [])]
+    return [csv, machine, md, *(plot_gbps(df, out_dir) if plots else [])]
