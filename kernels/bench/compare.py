@@ -17,7 +17,8 @@ run-to-run noise measured on the GPU with identical reruns by ``kernels.bench.ga
 
 Exit status: 0 when no Triton point regressed, 1 when one did (the other providers are
 informational), 2 when the inputs cannot be compared (unreadable results, different machines).
-Nothing is ever written: the Markdown goes to stdout, messages to stderr.
+Result files are only read: the Markdown goes to stdout (and is appended to ``--summary FILE``,
+e.g. ``$GITHUB_STEP_SUMMARY``), messages to stderr.
 """
 
 from __future__ import annotations
@@ -371,6 +372,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="compare even when the GPUs differ (the verdict is then meaningless)",
     )
+    parser.add_argument("--summary", type=Path, help="also append the Markdown report to this file")
     args = parser.parse_args(argv)
     try:
         paths = locate([args.base, args.head], args.results_dir, args.machine)
@@ -389,7 +391,11 @@ def main(argv: list[str] | None = None) -> int:
         base.machine, head.machine, [k for k in INFO_KEYS if k in base.machine]
     )
     table = compare(base, head, args.metric)
-    print(report(base, head, table, args.metric, notes, POLICY))
+    markdown = report(base, head, table, args.metric, notes, POLICY)
+    print(markdown)
+    if args.summary:
+        with args.summary.open("a") as f:
+            f.write(markdown + "\n")
     return 1 if gate_failed(table) else 0
 
 
