@@ -7,13 +7,16 @@ from .harness import (
     EXTENDED_SHAPES,
     MODES,
     PROVIDERS,
+    Case,
     M,
     Measurement,
     bytes_moved,
     default_shapes,
     machine_info,
     measure,
+    prepare,
     run,
+    time_case,
 )
 
 __all__ = [
@@ -23,10 +26,13 @@ __all__ = [
     "M",
     "MODES",
     "PROVIDERS",
+    "Case",
     "Measurement",
     "bytes_moved",
     "default_shapes",
     "machine_info",
     "measure",
+    "prepare",
     "run",
+    "time_case",
 ]

@@ -174,10 +174,6 @@ def _compiled_graph_count() -> int:
     return counters["stats"]["unique_graphs"]
 
 
-def _call(fn: LayerNormFn, *args) -> torch.Tensor:
-    return fn(*args)
-
-
 def _check_compiled(fn: LayerNormFn, x: torch.Tensor, *args) -> torch.Tensor:
     """Call the compiled LayerNorm; on a key it has not seen, require that a graph was compiled."""
     key = (tuple(x.shape), x.dtype, x.device.type, x.requires_grad)
@@ -290,20 +286,24 @@ def prepare(provider: str, mode: str, M: int, N: int, dtype: str, *, device="cud
     layer_norm = provider_fn(provider)
     inputs = _random_inputs(M, N, dtype, device)
     expected = _reference(mode, inputs)
-    call = _check_compiled if provider == "torch_compile" else _call
+    checked_call = (
+        functools.partial(_check_compiled, layer_norm)
+        if provider == "torch_compile"
+        else layer_norm
+    )
     shape = (N,)
     nbytes = bytes_moved(mode, M, N, dtype)
 
     if mode == "forward":
         x, w, b = inputs["x"], inputs["weight"], inputs["bias"]
-        _check(provider, mode, dtype, {"y": call(layer_norm, x, shape, w, b, EPS)}, expected)
+        _check(provider, mode, dtype, {"y": checked_call(x, shape, w, b, EPS)}, expected)
         return Case(
             provider, mode, M, N, dtype, device, nbytes, lambda: layer_norm(x, shape, w, b, EPS)
         )
 
     leaves = x, w, b = tuple(inputs[k].requires_grad_() for k in ("x", "weight", "bias"))
     dy = inputs["dy"]
-    y = call(layer_norm, x, shape, w, b, EPS)
+    y = checked_call(x, shape, w, b, EPS)
     grads = torch.autograd.grad(y, leaves, dy, retain_graph=True)
     actual = dict(zip(("y", "dx", "dweight", "dbias"), (y.detach(), *grads), strict=True))
     _check(provider, mode, dtype, actual, expected)
@@ -506,6 +506,8 @@ def run(
     if repeats < 1:
         raise ValueError(f"repeats must be >= 1, got {repeats}")
     points = [(mode, dt, m, n) for mode in modes for dt in dtypes for (m, n) in shapes]
+    if not points or not providers:
+        raise ValueError("nothing to measure: no shapes, dtypes, modes or providers")
     bar = _progress_bar(repeats * len(points) * len(providers), progress)
     start = time.perf_counter()
     rows = []
