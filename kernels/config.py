@@ -25,21 +25,26 @@ from dataclasses import dataclass
 import torch
 import triton
 
-# ---- tunables (measured; see docs/performance.md) -----------------------------------------------
+# ---- tunables (measured; see docs/performance.md) ----
+# Narrowest block: keeps degenerate (N x 1) tiles out of the compiler.
+MIN_BLOCK_N = 16
 # Widest padded row kept whole in registers, per element size of the input.
 FWD_MAX_BLOCK = {4: 32768, 2: 32768}
 BWD_MAX_BLOCK = {4: 8192, 2: 8192}
 # Chunk width when a row is streamed.
 FWD_CHUNK = 4096
 BWD_CHUNK = 4096
-# Elements of a forward tile (block_m x block_n) per thread: sets num_warps.
-FWD_ELEMS_PER_THREAD = 16
-BWD_ELEMS_PER_THREAD = 8
-# Rows per forward program when rows are short: aim for tiles of this many elements.
+# Elements of a tile (block_m x block_n) per thread: sets num_warps.
+FWD_ELEMS_PER_THREAD = {4: 16, 2: 32}
+BWD_ELEMS_PER_THREAD = {4: 8, 2: 8}
+# Rows per program/iteration when rows are short: aim for tiles of this many elements.
 FWD_TILE_ELEMS = 4096
-MAX_WARPS = 16
-# Backward programs per SM; the partial-sum buffer has programs_per_sm * sm_count rows.
+BWD_TILE_ELEMS = 4096
+MAX_WARPS = 32
+# Backward programs per SM; with whole rows the partial-sum buffer has one row per program.
 BWD_PROGRAMS_PER_SM = 2
+# Streamed rows: dweight/dbias come from a column-blocked kernel with these tiles.
+PG_BLOCK_M, PG_BLOCK_N, PG_WARPS, PG_PROGRAMS_PER_SM = 32, 128, 4, 4
 # Programs the Triton interpreter (CPU) pretends to have per "device": few, since each costs ~1 ms.
 INTERPRETER_SM_COUNT = 4
 
@@ -60,35 +65,40 @@ class ForwardConfig:
 class BackwardConfig:
     block_n: int
     num_chunks: int
+    block_m: int  # rows per loop iteration (whole rows only)
     num_warps: int
     programs_per_sm: int
+    # dweight/dbias kernel for streamed rows (num_chunks > 1)
+    pg_block_m: int = PG_BLOCK_M
+    pg_block_n: int = PG_BLOCK_N
+    pg_warps: int = PG_WARPS
+    pg_programs_per_sm: int = PG_PROGRAMS_PER_SM
 
 
 def _warps(elements: int, per_thread: int) -> int:
     return max(1, min(MAX_WARPS, triton.next_power_of_2(elements // (32 * per_thread))))
 
 
+def _blocking(n: int, max_block: int, chunk: int) -> tuple[int, int]:
+    """(block_n, num_chunks): the whole padded row if it fits in ``max_block``, else chunks."""
+    width = max(MIN_BLOCK_N, triton.next_power_of_2(n))
+    return (width, 1) if width <= max_block else (chunk, triton.cdiv(n, chunk))
+
+
 @functools.cache
 def forward_config(n: int, dtype: torch.dtype) -> ForwardConfig:
-    width = triton.next_power_of_2(n)
-    if width <= FWD_MAX_BLOCK[dtype.itemsize]:
-        block_n, chunks = width, 1
-    else:
-        block_n, chunks = FWD_CHUNK, triton.cdiv(n, FWD_CHUNK)
+    block_n, chunks = _blocking(n, FWD_MAX_BLOCK[dtype.itemsize], FWD_CHUNK)
     block_m = max(1, FWD_TILE_ELEMS // block_n) if chunks == 1 else 1
-    return ForwardConfig(block_n, chunks, block_m, _warps(block_m * block_n, FWD_ELEMS_PER_THREAD))
+    warps = _warps(block_m * block_n, FWD_ELEMS_PER_THREAD[dtype.itemsize])
+    return ForwardConfig(block_n, chunks, block_m, warps)
 
 
 @functools.cache
 def backward_config(n: int, dtype: torch.dtype) -> BackwardConfig:
-    width = triton.next_power_of_2(n)
-    if width <= BWD_MAX_BLOCK[dtype.itemsize]:
-        block_n, chunks = width, 1
-    else:
-        block_n, chunks = BWD_CHUNK, triton.cdiv(n, BWD_CHUNK)
-    return BackwardConfig(
-        block_n, chunks, _warps(block_n, BWD_ELEMS_PER_THREAD), BWD_PROGRAMS_PER_SM
-    )
+    block_n, chunks = _blocking(n, BWD_MAX_BLOCK[dtype.itemsize], BWD_CHUNK)
+    block_m = max(1, BWD_TILE_ELEMS // block_n) if chunks == 1 else 1
+    warps = _warps(block_m * block_n, BWD_ELEMS_PER_THREAD[dtype.itemsize])
+    return BackwardConfig(block_n, chunks, block_m, min(warps, 16), BWD_PROGRAMS_PER_SM)
 
 
 @functools.cache

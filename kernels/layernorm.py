@@ -115,54 +115,57 @@ def _bwd_kernel(
     M,
     N,
     rows_per_program,
+    BLOCK_M: tl.constexpr,
     BLOCK_N: tl.constexpr,
     NUM_CHUNKS: tl.constexpr,
     HAS_W: tl.constexpr,
     PARAM_GRADS: tl.constexpr,
 ):
-    # dx = rstd * (w*dy - mean(w*dy) - xhat * mean(xhat*w*dy)); dweight += dy*xhat; dbias += dy.
-    # Program p owns rows [p*rows_per_program, (p+1)*rows_per_program) and row p of the partial
-    # buffers Partial[0] (dweight) and Partial[1] (dbias), each (num_programs, N) fp32.
+    # dx = rstd * (w*dy - mean(w*dy) - xhat * mean(xhat*w*dy)), row by row.
+    # Program p owns rows [p*rows_per_program, (p+1)*rows_per_program) (a multiple of BLOCK_M).
+    # Whole rows (NUM_CHUNKS == 1) are processed BLOCK_M at a time; with PARAM_GRADS the program
+    # also sums dy*xhat and dy over its rows and writes them to row p of Partial[0] (dweight) and
+    # Partial[1] (dbias), each (num_programs, N) fp32. Streamed rows compute dx only.
     pid = tl.program_id(0)
-    num_programs = tl.num_programs(0)
     first_row = pid * rows_per_program
     cols = tl.arange(0, BLOCK_N)
-    dw_part = Partial + pid.to(tl.int64) * N
-    db_part = dw_part + num_programs.to(tl.int64) * N
     if NUM_CHUNKS == 1:
         cmask = cols < N
         if HAS_W:
-            w = tl.load(W + cols, mask=cmask, other=0.0).to(tl.float32)
-        dw_acc = tl.zeros([BLOCK_N], dtype=tl.float32)
-        db_acc = tl.zeros([BLOCK_N], dtype=tl.float32)
-        for i in range(rows_per_program):
-            row = first_row + i
-            # Rows past M load zeros: they add nothing and store nothing. (Masks are built with one
-            # comparison: the interpreter mistypes `tensor & scalar` masks.)
-            mask = cols < tl.where(row < M, N, 0)
-            row64 = row.to(tl.int64)
-            x = tl.load(X + row64 * stride_x + cols, mask=mask, other=0.0).to(tl.float32)
-            dy = tl.load(DY + row64 * stride_dy + cols, mask=mask, other=0.0).to(tl.float32)
-            mean = tl.load(Mean + row, mask=row < M, other=0.0)
-            rstd = tl.load(Rstd + row, mask=row < M, other=0.0)
-            xhat = tl.where(mask, (x - mean) * rstd, 0.0)
+            w = tl.load(W + cols, mask=cmask, other=0.0).to(tl.float32)[None, :]
+        dw_acc = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
+        db_acc = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
+        for i in range(0, rows_per_program, BLOCK_M):
+            rows = first_row + i + tl.arange(0, BLOCK_M)
+            row_ok = rows < M  # rows past M load zeros: they add nothing and store nothing
+            mask = row_ok[:, None] & cmask[None, :]
+            rows64 = rows.to(tl.int64)[:, None]
+            x = tl.load(X + rows64 * stride_x + cols[None, :], mask=mask, other=0.0)
+            dy = tl.load(DY + rows64 * stride_dy + cols[None, :], mask=mask, other=0.0)
+            dy = dy.to(tl.float32)
+            mean = tl.load(Mean + rows, mask=row_ok, other=0.0)[:, None]
+            rstd = tl.load(Rstd + rows, mask=row_ok, other=0.0)[:, None]
+            xhat = tl.where(mask, (x.to(tl.float32) - mean) * rstd, 0.0)
             wdy = dy
             if HAS_W:
                 wdy = dy * w
-            c1 = tl.sum(xhat * wdy, axis=0) / N
-            c2 = tl.sum(wdy, axis=0) / N
+            c1 = tl.sum(xhat * wdy, axis=1)[:, None] / N
+            c2 = tl.sum(wdy, axis=1)[:, None] / N
             dx = (wdy - (xhat * c1 + c2)) * rstd
-            tl.store(DX + row64 * N + cols, dx.to(DX.dtype.element_ty), mask=mask)
+            tl.store(DX + rows64 * N + cols[None, :], dx.to(DX.dtype.element_ty), mask=mask)
             if PARAM_GRADS:
                 dw_acc += dy * xhat
                 db_acc += dy
         if PARAM_GRADS:
-            tl.store(dw_part + cols, dw_acc, mask=cmask)
-            tl.store(db_part + cols, db_acc, mask=cmask)
+            dw_part = Partial + pid.to(tl.int64) * N + cols
+            db_part = dw_part + tl.num_programs(0).to(tl.int64) * N
+            tl.store(dw_part, tl.sum(dw_acc, axis=0), mask=cmask)
+            tl.store(db_part, tl.sum(db_acc, axis=0), mask=cmask)
     else:
         for i in range(rows_per_program):
             row = first_row + i
             row_ok = row < M
+            # Masks are built with one comparison: the interpreter mistypes `tensor & scalar`.
             n_row = tl.where(row_ok, N, 0)
             row64 = row.to(tl.int64)
             mean = tl.load(Mean + row, mask=row_ok, other=0.0)
@@ -182,25 +185,56 @@ def _bwd_kernel(
                 c2_acc += dy
             c1 = tl.sum(c1_acc, axis=0) / N
             c2 = tl.sum(c2_acc, axis=0) / N
-            # Pass 2: dx, and this program's partial sums (read-modify-write of its own slice).
+            # Pass 2: dx (the row was just read: mostly L2 hits).
             for c in range(NUM_CHUNKS):
                 ccols = c * BLOCK_N + cols
                 mask = ccols < n_row
                 x = tl.load(X + row64 * stride_x + ccols, mask=mask, other=0.0).to(tl.float32)
                 dy = tl.load(DY + row64 * stride_dy + ccols, mask=mask, other=0.0).to(tl.float32)
                 xhat = tl.where(mask, (x - mean) * rstd, 0.0)
-                wdy = dy
                 if HAS_W:
-                    wdy = dy * tl.load(W + ccols, mask=ccols < N, other=0.0).to(tl.float32)
-                dx = (wdy - (xhat * c1 + c2)) * rstd
+                    dy = dy * tl.load(W + ccols, mask=ccols < N, other=0.0).to(tl.float32)
+                dx = (dy - (xhat * c1 + c2)) * rstd
                 tl.store(DX + row64 * N + ccols, dx.to(DX.dtype.element_ty), mask=mask)
-                if PARAM_GRADS:
-                    pmask = ccols < N
-                    old = ccols < tl.minimum(i, 1) * N  # nothing to read on the first row
-                    dw = tl.load(dw_part + ccols, mask=old, other=0.0) + dy * xhat
-                    db = tl.load(db_part + ccols, mask=old, other=0.0) + dy
-                    tl.store(dw_part + ccols, dw, mask=pmask)
-                    tl.store(db_part + ccols, db, mask=pmask)
+
+
+@triton.jit
+def _param_grads_kernel(
+    X,
+    DY,
+    Mean,
+    Rstd,
+    Partial,
+    stride_x,
+    stride_dy,
+    M,
+    N,
+    rows_per_group,
+    BLOCK_M: tl.constexpr,
+    BLOCK_N: tl.constexpr,
+):
+    # For streamed rows: program (column block c, row group g) sums dy*xhat and dy over the group's
+    # rows into Partial[0][g, cols] and Partial[1][g, cols]; the accumulators stay in registers.
+    cols = tl.program_id(0) * BLOCK_N + tl.arange(0, BLOCK_N)
+    group = tl.program_id(1)
+    cmask = cols < N
+    first_row = group * rows_per_group
+    dw = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
+    db = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
+    for i in range(0, rows_per_group, BLOCK_M):
+        rows = first_row + i + tl.arange(0, BLOCK_M)
+        row_ok = rows < M
+        mask = row_ok[:, None] & cmask[None, :]
+        rows64 = rows.to(tl.int64)[:, None]
+        x = tl.load(X + rows64 * stride_x + cols[None, :], mask=mask, other=0.0).to(tl.float32)
+        dy = tl.load(DY + rows64 * stride_dy + cols[None, :], mask=mask, other=0.0).to(tl.float32)
+        mean = tl.load(Mean + rows, mask=row_ok, other=0.0)[:, None]
+        rstd = tl.load(Rstd + rows, mask=row_ok, other=0.0)[:, None]
+        dw += dy * tl.where(mask, (x - mean) * rstd, 0.0)
+        db += dy
+    offs = group.to(tl.int64) * N + cols
+    tl.store(Partial + offs, tl.sum(dw, axis=0), mask=cmask)
+    tl.store(Partial + tl.num_programs(1).to(tl.int64) * N + offs, tl.sum(db, axis=0), mask=cmask)
 
 
 @triton.jit
@@ -293,7 +327,8 @@ def _backward(
     """dx, dweight, dbias for 2-D ``dy`` and ``x`` (see :func:`_bwd_kernel`).
 
     dweight (the weight's dtype) is computed when ``need_dw``, dbias when ``db_dtype`` is given;
-    otherwise they are None. Both are summed in fp32.
+    otherwise they are None. Both are summed in fp32 through a (2, groups, N) partial buffer,
+    added up in a fixed order by :func:`_sum_partials_kernel`.
     """
     M, N = x.shape
     need_db = db_dtype is not None
@@ -303,12 +338,23 @@ def _backward(
     if M == 0 or N == 0:
         return dx, None if dw is None else dw.zero_(), None if db is None else db.zero_()
     conf = conf or cfg.backward_config(N, x.dtype)
-    programs = min(M, conf.programs_per_sm * cfg.sm_count(x.device))
-    rows_per_program = triton.cdiv(M, programs)
-    programs = triton.cdiv(M, rows_per_program)
+    sms = cfg.sm_count(x.device)
     param_grads = need_dw or need_db
+    whole_rows = conf.num_chunks == 1
+    # Rows per program: a multiple of block_m, so programs never share a row.
+    rows_per_program = _round_up(triton.cdiv(M, conf.programs_per_sm * sms), conf.block_m)
+    programs = triton.cdiv(M, rows_per_program)
+    if param_grads and whole_rows:
+        groups = programs
+    elif param_grads:
+        column_blocks = triton.cdiv(N, conf.pg_block_n)
+        groups = max(
+            1, min(triton.cdiv(M, conf.pg_block_m), conf.pg_programs_per_sm * sms // column_blocks)
+        )
+        rows_per_group = _round_up(triton.cdiv(M, groups), conf.pg_block_m)
+        groups = triton.cdiv(M, rows_per_group)
     partial = torch.empty(
-        (2, programs, N) if param_grads else (1,), dtype=torch.float32, device=x.device
+        (2, groups, N) if param_grads else (1,), dtype=torch.float32, device=x.device
     )
     _bwd_kernel[(programs,)](
         x,
@@ -323,19 +369,36 @@ def _backward(
         M,
         N,
         rows_per_program,
+        BLOCK_M=conf.block_m,
         BLOCK_N=conf.block_n,
         NUM_CHUNKS=conf.num_chunks,
         HAS_W=weight is not None,
-        PARAM_GRADS=param_grads,
+        PARAM_GRADS=param_grads and whole_rows,
         num_warps=conf.num_warps,
     )
+    if param_grads and not whole_rows:
+        _param_grads_kernel[(column_blocks, groups)](
+            x,
+            dy,
+            mean,
+            rstd,
+            partial,
+            x.stride(0),
+            dy.stride(0),
+            M,
+            N,
+            rows_per_group,
+            BLOCK_M=conf.pg_block_m,
+            BLOCK_N=conf.pg_block_n,
+            num_warps=conf.pg_warps,
+        )
     if param_grads:
         block_n = min(triton.next_power_of_2(N), 256)
         _sum_partials_kernel[(triton.cdiv(N, block_n),)](
             partial,
             dw,
             db,
-            programs,
+            groups,
             N,
             BLOCK_G=32,
             BLOCK_N=block_n,
@@ -346,6 +409,10 @@ def _backward(
     if cfg.TEST_SLOWDOWN:
         _test_slowdown(x, dy)
     return dx, dw, db
+
+
+def _round_up(n: int, multiple: int) -> int:
+    return triton.cdiv(n, multiple) * multiple
 
 
 # ---- autograd: one backward glue for the eager Function and the custom op ----

@@ -317,3 +317,32 @@ def test_launch_configs_cover_every_width(dtype):
             assert conf.block_n * conf.num_chunks >= n, conf
             assert conf.num_chunks == 1 or conf.block_n * (conf.num_chunks - 1) < n, conf
             assert 1 <= conf.num_warps <= cfg.MAX_WARPS, conf
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16], ids=str)
+def test_streamed_rows_with_small_explicit_configs(dtype, device):
+    # Small chunks, several row groups and a ragged last chunk: the paths wide rows take on a GPU,
+    # at a size the interpreter runs quickly.
+    m, n = 13, 200
+    x, w, b = (t.detach() for t in _inputs((m, n), (n,), dtype, device))
+    dy = torch.randn(m, n, device=device).to(dtype)
+    fwd = cfg.ForwardConfig(block_n=64, num_chunks=4, block_m=1, num_warps=2)
+    bwd = cfg.BackwardConfig(
+        block_n=64,
+        num_chunks=4,
+        block_m=1,
+        num_warps=2,
+        programs_per_sm=1,
+        pg_block_m=2,
+        pg_block_n=32,
+        pg_warps=1,
+        pg_programs_per_sm=8,
+    )
+    y, mean, rstd = ln._forward(x, w, b, 1e-5, fwd)
+    grads = ln._backward(dy, x, w, mean, rstd, True, b.dtype, bwd)
+    expected = [
+        kernels.layer_norm_reference(x, (n,), w, b),
+        *reference_grads(x, (n,), w, b, 1e-5, dy),
+    ]
+    for name, got, ref in zip(["y", "dx", "dw", "db"], [y, *grads], expected, strict=True):
+        assert relative_error(got, ref) <= TOLERANCES[dtype].max_error, name
