@@ -297,3 +297,46 @@ def test_truncated_asv_file(tmp_path):
     path.write_text(path.read_text()[:50])
     with pytest.raises(ResultsError, match="cannot read JSON"):
         compare.load_file(path)
+
+
+# ---- the GPU proof's analysis, on synthetic runs ---------------------------------------------
+def synthetic_runs(out, seed=0):
+    """gate_proof-style runs: baselines with ~0.5 % run-to-run noise and slowed Triton runs."""
+    import numpy as np
+
+    from kernels.bench import gate_proof
+
+    rng = np.random.default_rng(seed)
+    for index, fraction in enumerate(gate_proof.schedule()[:14]):
+        rows = []
+        run_factor = 1 + rng.normal(0, 0.005)
+        for mode in gate_proof.MODES:
+            for dtype in gate_proof.DTYPES:
+                for n in (256, 4096, 32768):
+                    for provider in gate_proof.PROVIDERS:
+                        slowed = fraction if provider == "triton" else 0.0
+                        for rep in range(gate_proof.REPEATS):
+                            g = 2000 * run_factor * (1 + rng.normal(0, 0.003)) / (1 + slowed)
+                            rows.append(dict(mode=mode, dtype=dtype, M=4096, N=n,
+                                             provider=provider, rep=rep, gbps=g, ms=1 / g,
+                                             status="ok"))  # fmt: skip
+        write_run(out, gate_proof.run_label(index, fraction), pd.DataFrame(rows))
+
+
+def test_gate_proof_analysis(tmp_path):
+    from kernels.bench import gate_proof
+
+    (tmp_path / "runs").mkdir()
+    synthetic_runs(tmp_path / "runs")
+    report = gate_proof.analyze(tmp_path)
+    assert "recommended floor" in report and (tmp_path / "report.md").exists()
+    pairs = pd.read_csv(tmp_path / "pairs.csv")
+    current = pairs[pairs["policy"] == "current"]
+    identical = current[current["kind"] == "identical"]
+    assert identical["pair"].nunique() == 6  # 7 baselines among the first 14 runs
+    assert not (identical.query("provider == 'triton'")["verdict"] == "regressed").any()
+    slowed = current[(current["kind"] == "slowed") & (current["provider"] == "triton")]
+    caught = slowed.groupby("fraction")["verdict"].apply(lambda v: (v == "regressed").mean())
+    assert caught[0.10] == 1.0 and caught[0.20] == 1.0
+    assert caught[0.02] == 0.0  # inside the 3 % floor
+    assert (current.query("provider == 'copy'")["verdict"] == "unchanged").all()
