@@ -170,11 +170,11 @@ def test_torch_compile_silent_eager_is_an_error(monkeypatch):
 
 
 def test_torch_compile_disabled_dynamo_is_an_error(monkeypatch):
-    monkeypatch.setattr(torch._dynamo.config, "disable", True)
     monkeypatch.setattr(harness, "_COMPILED_KEYS", set())
     harness._compiled_layer_norm.cache_clear()
     try:
-        m = harness.measure("torch_compile", "forward", 3, 128, "float32", device="cpu")
+        with torch._dynamo.config.patch(disable=True):
+            m = harness.measure("torch_compile", "forward", 3, 128, "float32", device="cpu")
     finally:
         harness._compiled_layer_norm.cache_clear()
     # recent torch refuses itself (fullgraph=True); older torch runs eager and the harness refuses
