@@ -68,6 +68,7 @@ class BackwardConfig:
     block_m: int  # rows per loop iteration (whole rows only)
     num_warps: int
     programs_per_sm: int
+    prefetch: bool = False  # load the next row tile before reducing this one (whole rows only)
     # dweight/dbias kernel for streamed rows (num_chunks > 1)
     pg_block_m: int = PG_BLOCK_M
     pg_block_n: int = PG_BLOCK_N

@@ -33,6 +33,13 @@ INTERPRET = os.environ.get("TRITON_INTERPRET", "0").lower() in ("1", "true", "ye
 
 # ---- jit kernels ----
 @triton.jit
+def _div(total, N):
+    # Row sums over N with IEEE division: Triton's `/` is the approximate div.full.f32 on GPUs,
+    # which makes mean != x when N == 1, so a row that should normalize to exactly 0 does not.
+    return tl.math.div_rn(total, N * 1.0)
+
+
+@triton.jit
 def _fwd_kernel(
     X,
     Y,
@@ -58,9 +65,9 @@ def _fwd_kernel(
     if NUM_CHUNKS == 1:
         mask = row_ok[:, None] & (cols < N)[None, :]
         x = tl.load(x_rows + cols[None, :], mask=mask, other=0.0).to(tl.float32)
-        mean = tl.sum(x, axis=1) / N
+        mean = _div(tl.sum(x, axis=1), N)
         xc = tl.where(mask, x - mean[:, None], 0.0)
-        rstd = tl.rsqrt(tl.sum(xc * xc, axis=1) / N + eps)
+        rstd = tl.rsqrt(_div(tl.sum(xc * xc, axis=1), N) + eps)
         y = xc * rstd[:, None]
         if HAS_W:
             y = y * tl.load(W + cols, mask=cols < N, other=0.0).to(tl.float32)[None, :]
@@ -84,7 +91,7 @@ def _fwd_kernel(
             n_new = n_seen + n_c
             mean = mean + delta * (n_c / n_new)
             m2 = m2 + tl.sum(d * d, axis=1) + delta * delta * (n_seen * n_c / n_new)
-        rstd = tl.rsqrt(m2 / N + eps)
+        rstd = tl.rsqrt(_div(m2, N) + eps)
         # Pass 2: normalize chunk by chunk (the row was just read: mostly L2 hits).
         for c in range(NUM_CHUNKS):
             ccols = c * BLOCK_N + cols
@@ -99,6 +106,17 @@ def _fwd_kernel(
             tl.store(y_rows + ccols[None, :], y.to(Y.dtype.element_ty), mask=mask)
     tl.store(Mean + rows, mean, mask=row_ok)
     tl.store(Rstd + rows, rstd, mask=row_ok)
+
+
+@triton.jit
+def _load_row_tile(X, DY, start, end, stride_x, stride_dy, cols, N, BLOCK_M: tl.constexpr):
+    """x and dy of rows [start, start + BLOCK_M) (zeros at and past ``end``), in storage dtype."""
+    rows = start + tl.arange(0, BLOCK_M)
+    mask = (rows < end)[:, None] & (cols < N)[None, :]
+    rows64 = rows.to(tl.int64)[:, None]
+    x = tl.load(X + rows64 * stride_x + cols[None, :], mask=mask, other=0.0)
+    dy = tl.load(DY + rows64 * stride_dy + cols[None, :], mask=mask, other=0.0)
+    return x, dy
 
 
 @triton.jit
@@ -120,6 +138,7 @@ def _bwd_kernel(
     NUM_CHUNKS: tl.constexpr,
     HAS_W: tl.constexpr,
     PARAM_GRADS: tl.constexpr,
+    PREFETCH: tl.constexpr,
 ):
     # dx = rstd * (w*dy - mean(w*dy) - xhat * mean(xhat*w*dy)), row by row.
     # Program p owns rows [p*rows_per_program, (p+1)*rows_per_program) (a multiple of BLOCK_M).
@@ -135,13 +154,28 @@ def _bwd_kernel(
             w = tl.load(W + cols, mask=cmask, other=0.0).to(tl.float32)[None, :]
         dw_acc = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
         db_acc = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
+        # Rows this program may touch: [first_row, last_row).
+        last_row = tl.minimum(first_row + rows_per_program, M)
+        if PREFETCH:
+            x_next, dy_next = _load_row_tile(
+                X, DY, first_row, last_row, stride_x, stride_dy, cols, N, BLOCK_M
+            )
         for i in range(0, rows_per_program, BLOCK_M):
             rows = first_row + i + tl.arange(0, BLOCK_M)
-            row_ok = rows < M  # rows past M load zeros: they add nothing and store nothing
+            # Rows past the end load zeros: they add nothing and store nothing.
+            row_ok = rows < last_row
             mask = row_ok[:, None] & cmask[None, :]
             rows64 = rows.to(tl.int64)[:, None]
-            x = tl.load(X + rows64 * stride_x + cols[None, :], mask=mask, other=0.0)
-            dy = tl.load(DY + rows64 * stride_dy + cols[None, :], mask=mask, other=0.0)
+            if PREFETCH:
+                # Issue the next tile's loads before this tile's reductions, so memory stays busy.
+                x, dy = x_next, dy_next
+                x_next, dy_next = _load_row_tile(
+                    X, DY, first_row + i + BLOCK_M, last_row, stride_x, stride_dy, cols, N, BLOCK_M
+                )
+            else:
+                x, dy = _load_row_tile(
+                    X, DY, first_row + i, last_row, stride_x, stride_dy, cols, N, BLOCK_M
+                )
             dy = dy.to(tl.float32)
             mean = tl.load(Mean + rows, mask=row_ok, other=0.0)[:, None]
             rstd = tl.load(Rstd + rows, mask=row_ok, other=0.0)[:, None]
@@ -149,8 +183,8 @@ def _bwd_kernel(
             wdy = dy
             if HAS_W:
                 wdy = dy * w
-            c1 = tl.sum(xhat * wdy, axis=1)[:, None] / N
-            c2 = tl.sum(wdy, axis=1)[:, None] / N
+            c1 = _div(tl.sum(xhat * wdy, axis=1), N)[:, None]
+            c2 = _div(tl.sum(wdy, axis=1), N)[:, None]
             dx = (wdy - (xhat * c1 + c2)) * rstd
             tl.store(DX + rows64 * N + cols[None, :], dx.to(DX.dtype.element_ty), mask=mask)
             if PARAM_GRADS:
@@ -183,8 +217,8 @@ def _bwd_kernel(
                     dy = dy * tl.load(W + ccols, mask=ccols < N, other=0.0).to(tl.float32)
                 c1_acc += xhat * dy
                 c2_acc += dy
-            c1 = tl.sum(c1_acc, axis=0) / N
-            c2 = tl.sum(c2_acc, axis=0) / N
+            c1 = _div(tl.sum(c1_acc, axis=0), N)
+            c2 = _div(tl.sum(c2_acc, axis=0), N)
             # Pass 2: dx (the row was just read: mostly L2 hits).
             for c in range(NUM_CHUNKS):
                 ccols = c * BLOCK_N + cols
@@ -374,6 +408,7 @@ def _backward(
         NUM_CHUNKS=conf.num_chunks,
         HAS_W=weight is not None,
         PARAM_GRADS=param_grads and whole_rows,
+        PREFETCH=conf.prefetch,
         num_warps=conf.num_warps,
     )
     if param_grads and not whole_rows:

@@ -155,10 +155,20 @@ def test_backward_is_bitwise_deterministic(device):
 
 
 def test_mixed_precision_weight(device):
+    # bf16 input with fp32 weight and bias (PyTorch's CPU kernel accepts this, its CUDA one does
+    # not): output in the input's dtype, gradients in each parameter's dtype.
     x, _, _ = _inputs((4, 100), (100,), torch.bfloat16, device)
     w = torch.randn(100, device=device, requires_grad=True)
     b = torch.randn(100, device=device, requires_grad=True)
-    _assert_as_good_as_torch(x, w, b, (100,))
+    dy = torch.randn(4, 100, device=device).to(torch.bfloat16)
+    y, grads = _run(kernels.layer_norm, x, w, b, (100,), dy)
+    expected = [
+        kernels.layer_norm_reference(x, (100,), w, b),
+        *reference_grads(x, (100,), w, b, 1e-5, dy),
+    ]
+    assert [t.dtype for t in (y, *grads)] == [torch.bfloat16, torch.bfloat16] + [torch.float32] * 2
+    for name, got, ref in zip(["y", "dx", "dw", "db"], [y, *grads], expected, strict=True):
+        assert relative_error(got, ref) <= TOLERANCES[torch.bfloat16].max_error, name
 
 
 def test_float64_uses_pytorch(device):
@@ -319,25 +329,37 @@ def test_launch_configs_cover_every_width(dtype):
             assert 1 <= conf.num_warps <= cfg.MAX_WARPS, conf
 
 
+# Configs for the paths wide rows take on a GPU, at sizes the interpreter runs quickly: small
+# chunks, several row groups, a ragged last chunk; whole-row tiles of 2 rows with prefetching.
+EXPLICIT_CONFIGS = {
+    "streamed": (
+        cfg.ForwardConfig(block_n=64, num_chunks=4, block_m=1, num_warps=2),
+        cfg.BackwardConfig(
+            64,
+            4,
+            1,
+            2,
+            programs_per_sm=1,
+            pg_block_m=2,
+            pg_block_n=32,
+            pg_warps=1,
+            pg_programs_per_sm=8,
+        ),
+    ),
+    "prefetched-tiles": (
+        cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
+        cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
+    ),
+}
+
+
+@pytest.mark.parametrize("configs", EXPLICIT_CONFIGS.values(), ids=EXPLICIT_CONFIGS.keys())
 @pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16], ids=str)
-def test_streamed_rows_with_small_explicit_configs(dtype, device):
-    # Small chunks, several row groups and a ragged last chunk: the paths wide rows take on a GPU,
-    # at a size the interpreter runs quickly.
+def test_explicit_configs(configs, dtype, device):
     m, n = 13, 200
     x, w, b = (t.detach() for t in _inputs((m, n), (n,), dtype, device))
     dy = torch.randn(m, n, device=device).to(dtype)
-    fwd = cfg.ForwardConfig(block_n=64, num_chunks=4, block_m=1, num_warps=2)
-    bwd = cfg.BackwardConfig(
-        block_n=64,
-        num_chunks=4,
-        block_m=1,
-        num_warps=2,
-        programs_per_sm=1,
-        pg_block_m=2,
-        pg_block_n=32,
-        pg_warps=1,
-        pg_programs_per_sm=8,
-    )
+    fwd, bwd = configs
     y, mean, rstd = ln._forward(x, w, b, 1e-5, fwd)
     grads = ln._backward(dy, x, w, mean, rstd, True, b.dtype, bwd)
     expected = [

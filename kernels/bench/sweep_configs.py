@@ -26,21 +26,16 @@ import triton
 import kernels
 from kernels import config as cfg
 from kernels import layernorm as ln
+from kernels.bench.harness import bytes_moved
 from kernels.reference import assert_close, reference_grads
 
 M = 4096
 WARMUP_MS, REP_MS = 10, 40
 
 
-def bytes_moved(mode: str, m: int, n: int, itemsize: int) -> int:
-    """Same model as the harness: forward x, y, w, b, mean/rstd; backward x, dy, dx, w, dw, db."""
-    if mode == "forward":
-        return 2 * m * n * itemsize + 2 * n * itemsize + 8 * m
-    return 3 * m * n * itemsize + 3 * n * itemsize + 8 * m
-
-
 def copy_ms(nbytes: int) -> float:
-    src = torch.randn(nbytes // 4, device="cuda")
+    """A device-to-device copy moving ``nbytes`` in all (nbytes / 2 read, nbytes / 2 written)."""
+    src = torch.randn(nbytes // 8, device="cuda")
     dst = torch.empty_like(src)
     return triton.testing.do_bench(lambda: dst.copy_(src), warmup=WARMUP_MS, rep=REP_MS)
 
@@ -67,16 +62,16 @@ def backward_variants(n: int, dtype: torch.dtype, quick: bool):
     out = {"default": cfg.backward_config(n, dtype)}
     if width <= 16384:
         tiles = (2048, 4096, 8192) if width <= 4096 and not quick else (cfg.BWD_TILE_ELEMS,)
-        for tile, per_thread, pps in itertools.product(tiles, (4, 8, 16), (1, 2, 4)):
+        warps_list = (4, 8) if width <= 1024 else (8, 16)
+        for tile, warps, pps, pre in itertools.product(tiles, warps_list, (1, 2, 4), (False, True)):
             block_m = max(1, tile // width)
-            warps = min(16, cfg._warps(block_m * width, per_thread))
-            conf = cfg.BackwardConfig(width, 1, block_m, warps, pps)
-            out[f"whole/m{block_m}/w{warps}/pps{pps}"] = conf
-    if n >= 8192:
-        for chunk, warps, pps in itertools.product((2048, 4096, 8192), (8, 16), (1, 2, 4)):
+            conf = cfg.BackwardConfig(width, 1, block_m, warps, pps, prefetch=pre)
+            out[f"whole/m{block_m}/w{warps}/pps{pps}{'/pre' if pre else ''}"] = conf
+    if n >= 16384:
+        for chunk, warps, pps in itertools.product((4096, 8192), (8, 16), (2, 4)):
             conf = cfg.BackwardConfig(chunk, triton.cdiv(n, chunk), 1, warps, pps)
             out[f"chunk{chunk}/w{warps}/pps{pps}"] = conf
-        base = cfg.BackwardConfig(cfg.BWD_CHUNK, triton.cdiv(n, cfg.BWD_CHUNK), 1, 16, 2)
+        base = cfg.BackwardConfig(8192, triton.cdiv(n, 8192), 1, 16, 2)
         for (bm, bn, pw), pg_pps in itertools.product(
             ((32, 128, 4), (16, 256, 4), (64, 64, 4), (32, 256, 8)), (2, 4, 8)
         ):
@@ -106,20 +101,18 @@ def _registers(kernel) -> tuple[int, int]:
         return -1, -1
 
 
-def sweep(quick: bool, csv: Path) -> pd.DataFrame:
+def sweep(quick: bool, csv: Path, modes, ns, dtypes) -> pd.DataFrame:
     """All variants; the CSV is rewritten after each (dtype, N) so a cut-off run keeps its rows."""
     rows = []
-    ns = (256, 1024, 4096, 8192, 16384, 32768, 65536)
-    for dtype, n in itertools.product((torch.float32, torch.bfloat16), ns):
+    for dtype, n in itertools.product([getattr(torch, d) for d in dtypes], ns):
         x, w, b, dy = _inputs(n, dtype)
         y_ref = kernels.layer_norm_reference(x, (n,), w, b)
         grads_ref = reference_grads(x, (n,), w, b, 1e-5, dy)
         _, mean, rstd = ln._forward(x, w, b, 1e-5)
-        for mode, variants in (
-            ("forward", forward_variants(n, dtype, quick)),
-            ("backward", backward_variants(n, dtype, quick)),
-        ):
-            nbytes = bytes_moved(mode, M, n, dtype.itemsize)
+        all_variants = {"forward": forward_variants, "backward": backward_variants}
+        for mode in modes:
+            variants = all_variants[mode](n, dtype, quick)
+            nbytes = bytes_moved(mode, M, n, str(dtype).removeprefix("torch."))
             c_ms = copy_ms(nbytes)
             seen = set()
             for name, conf in variants.items():
@@ -160,7 +153,7 @@ def sweep(quick: bool, csv: Path) -> pd.DataFrame:
         torch_fwd = triton.testing.do_bench(
             lambda: F.layer_norm(x, (n,), w, b), warmup=WARMUP_MS, rep=REP_MS
         )
-        nb = bytes_moved("forward", M, n, dtype.itemsize)
+        nb = bytes_moved("forward", M, n, str(dtype).removeprefix("torch."))
         rows.append(
             dict(
                 mode="forward",
@@ -182,11 +175,34 @@ def sweep(quick: bool, csv: Path) -> pd.DataFrame:
 
 
 def host_overhead_us(iters: int = 3000) -> pd.DataFrame:
-    """Wall-clock per call (host + device) of a (1, 4096) LayerNorm: forward, forward+backward."""
+    """Wall-clock per call (host + device) of a (1, 4096) fp32 LayerNorm, layer by layer."""
     x = torch.randn(1, 4096, device="cuda", requires_grad=True)
     w = torch.randn(4096, device="cuda", requires_grad=True)
     b = torch.randn(4096, device="cuda", requires_grad=True)
     dy = torch.randn(1, 4096, device="cuda")
+    y, mean, rstd = ln._forward(x.detach(), w.detach(), b.detach(), 1e-5)
+    conf = cfg.forward_config(4096, torch.float32)
+    xd, wd, bd = x.detach(), w.detach(), b.detach()
+
+    def raw_launch():
+        ln._fwd_kernel[(1,)](
+            xd,
+            y,
+            wd,
+            bd,
+            mean,
+            rstd,
+            4096,
+            1,
+            4096,
+            1e-5,
+            BLOCK_M=conf.block_m,
+            BLOCK_N=conf.block_n,
+            NUM_CHUNKS=1,
+            HAS_W=True,
+            HAS_B=True,
+            num_warps=conf.num_warps,
+        )
 
     def per_call(fn):
         for _ in range(50):
@@ -198,20 +214,17 @@ def host_overhead_us(iters: int = 3000) -> pd.DataFrame:
         torch.cuda.synchronize()
         return (time.perf_counter() - t0) / iters * 1e6
 
-    import cProfile
-    import pstats
-
-    with torch.no_grad(), cProfile.Profile() as prof:
-        for _ in range(500):
-            kernels.layer_norm(x, (4096,), w, b)
-    pstats.Stats(prof).sort_stats("tottime").print_stats(18)
-    rows = []
-    for name, f in (("triton", kernels.layer_norm), ("torch", F.layer_norm)):
-        with torch.no_grad():
-            fwd = per_call(lambda f=f: f(x, (4096,), w, b))
-        both = per_call(lambda f=f: f(x, (4096,), w, b).backward(dy))
-        rows.append(dict(provider=name, forward_us=fwd, fwd_bwd_us=both))
-    return pd.DataFrame(rows)
+    layers = {
+        "raw kernel launch": raw_launch,
+        "_forward launcher": lambda: ln._forward(xd, wd, bd, 1e-5),
+        "Function.apply (no grad)": lambda: ln._LayerNormFunction.apply(xd, wd, bd, 1e-5),
+        "kernels.layer_norm (no grad)": lambda: kernels.layer_norm(xd, (4096,), wd, bd),
+        "F.layer_norm (no grad)": lambda: F.layer_norm(xd, (4096,), wd, bd),
+        "kernels.layer_norm fwd+bwd": lambda: kernels.layer_norm(x, (4096,), w, b).backward(dy),
+        "F.layer_norm fwd+bwd": lambda: F.layer_norm(x, (4096,), w, b).backward(dy),
+        "_backward launcher": lambda: ln._backward(dy, xd, wd, mean, rstd, True, torch.float32),
+    }
+    return pd.DataFrame([dict(what=k, us_per_call=per_call(f)) for k, f in layers.items()])
 
 
 def peak_memory() -> pd.DataFrame:
@@ -237,6 +250,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("bench-out"))
     parser.add_argument("--quick", action="store_true", help="fewer variants")
+    parser.add_argument("--modes", nargs="+", default=["forward", "backward"])
+    parser.add_argument("--dtypes", nargs="+", default=["float32", "bfloat16"])
+    parser.add_argument(
+        "--ns", nargs="+", type=int, default=[256, 1024, 4096, 8192, 16384, 32768, 65536]
+    )
+    parser.add_argument("--host-only", action="store_true", help="only the host-overhead table")
     args = parser.parse_args()
     if not torch.cuda.is_available():
         raise SystemExit("sweep_configs needs a CUDA GPU")
@@ -246,7 +265,9 @@ def main() -> None:
     host = host_overhead_us()
     mem = peak_memory()
     print(host.to_string(), "\n", mem.to_string(), flush=True)
-    df = sweep(args.quick, args.out / "sweep_configs.csv")
+    if args.host_only:
+        return
+    df = sweep(args.quick, args.out / "sweep_configs.csv", args.modes, args.ns, args.dtypes)
     pd.set_option("display.width", 250, "display.max_rows", 2000, "display.max_colwidth", 60)
     best = df[df.status == "ok"].sort_values("ms").groupby(["mode", "dtype", "N"]).head(3)
     print(
