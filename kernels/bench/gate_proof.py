@@ -46,9 +46,9 @@ SLOWDOWN_ROUNDS = 2
 """Slowed runs per fraction (each against its own baseline): caught twice = caught reliably."""
 MAX_BASELINES = 25
 """Baseline runs at most: 24 consecutive pairs, 12 to calibrate the floor, 12 to test it."""
-BUDGET_S = 390
+BUDGET_S = 360
 """No run starts after this many seconds (the last one may take RUN_TIMEOUT_S more at worst)."""
-RUN_TIMEOUT_S = 150
+RUN_TIMEOUT_S = 120
 FLOOR_MARGIN = 1.25
 """Recommended floor = margin x the largest calibration change the spread term leaves uncovered."""
 FLOOR_STEP = 0.5
