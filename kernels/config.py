@@ -25,24 +25,31 @@ from dataclasses import dataclass
 import torch
 import triton
 
-# ---- tunables (measured; see docs/performance.md) ----
+# ---- tunables (measured on an H100; docs/performance.md has the sweeps) ----
 # Narrowest block: keeps degenerate (N x 1) tiles out of the compiler.
 MIN_BLOCK_N = 16
-# Widest padded row kept whole in registers, per element size of the input.
-FWD_MAX_BLOCK = {4: 32768, 2: 32768}
+# Widest padded row kept whole in registers, by element size. Forward fp32 at N = 65536 measured
+# 81% of copy whole (with spills) against 65% streamed; bf16 54% whole against 64% streamed.
+FWD_MAX_BLOCK = {4: 65536, 2: 32768}
+# Backward keeps x, dy and two fp32 accumulators per element: past 8192 they spill.
 BWD_MAX_BLOCK = {4: 8192, 2: 8192}
 # Chunk width when a row is streamed.
 FWD_CHUNK = 4096
-BWD_CHUNK = 4096
-# Elements of a tile (block_m x block_n) per thread: sets num_warps.
-FWD_ELEMS_PER_THREAD = {4: 16, 2: 32}
-BWD_ELEMS_PER_THREAD = {4: 8, 2: 8}
-# Rows per program/iteration when rows are short: aim for tiles of this many elements.
+BWD_CHUNK = 8192
+# Short rows are packed block_m to a program (forward) or to a loop iteration (backward) so a
+# tile has this many elements.
 FWD_TILE_ELEMS = 4096
 BWD_TILE_ELEMS = 4096
+# Forward warps: 4 for packed short rows; one warp per 512 columns of a long row, up to 32.
+FWD_SHORT_ROW_WARPS = 4
+FWD_COLUMNS_PER_WARP = 512
 MAX_WARPS = 32
-# Backward programs per SM; with whole rows the partial-sum buffer has one row per program.
-BWD_PROGRAMS_PER_SM = 2
+# Backward warps by tile size: 8 up to 4096 elements, 16 above.
+BWD_WARPS_SMALL, BWD_WARPS_LARGE = 8, 16
+# Backward: one persistent program per SM, prefetching the next tile, won at every whole-row N;
+# streamed rows (two passes per row) did best with 4 programs per SM.
+BWD_PROGRAMS_PER_SM = 1
+BWD_STREAMED_PROGRAMS_PER_SM = 4
 # Streamed rows: dweight/dbias come from a column-blocked kernel with these tiles.
 PG_BLOCK_M, PG_BLOCK_N, PG_WARPS, PG_PROGRAMS_PER_SM = 32, 128, 4, 4
 # Programs the Triton interpreter (CPU) pretends to have per "device": few, since each costs ~1 ms.
@@ -76,10 +83,6 @@ class BackwardConfig:
     pg_programs_per_sm: int = PG_PROGRAMS_PER_SM
 
 
-def _warps(elements: int, per_thread: int) -> int:
-    return max(1, min(MAX_WARPS, triton.next_power_of_2(elements // (32 * per_thread))))
-
-
 def _blocking(n: int, max_block: int, chunk: int) -> tuple[int, int]:
     """(block_n, num_chunks): the whole padded row if it fits in ``max_block``, else chunks."""
     width = max(MIN_BLOCK_N, triton.next_power_of_2(n))
@@ -89,17 +92,20 @@ def _blocking(n: int, max_block: int, chunk: int) -> tuple[int, int]:
 @functools.cache
 def forward_config(n: int, dtype: torch.dtype) -> ForwardConfig:
     block_n, chunks = _blocking(n, FWD_MAX_BLOCK[dtype.itemsize], FWD_CHUNK)
-    block_m = max(1, FWD_TILE_ELEMS // block_n) if chunks == 1 else 1
-    warps = _warps(block_m * block_n, FWD_ELEMS_PER_THREAD[dtype.itemsize])
-    return ForwardConfig(block_n, chunks, block_m, warps)
+    if chunks == 1 and block_n < FWD_TILE_ELEMS:
+        return ForwardConfig(block_n, 1, FWD_TILE_ELEMS // block_n, FWD_SHORT_ROW_WARPS)
+    warps = min(MAX_WARPS, max(FWD_SHORT_ROW_WARPS, block_n // FWD_COLUMNS_PER_WARP))
+    return ForwardConfig(block_n, chunks, 1, warps)
 
 
 @functools.cache
 def backward_config(n: int, dtype: torch.dtype) -> BackwardConfig:
     block_n, chunks = _blocking(n, BWD_MAX_BLOCK[dtype.itemsize], BWD_CHUNK)
-    block_m = max(1, BWD_TILE_ELEMS // block_n) if chunks == 1 else 1
-    warps = _warps(block_m * block_n, BWD_ELEMS_PER_THREAD[dtype.itemsize])
-    return BackwardConfig(block_n, chunks, block_m, min(warps, 16), BWD_PROGRAMS_PER_SM)
+    if chunks > 1:
+        return BackwardConfig(block_n, chunks, 1, BWD_WARPS_LARGE, BWD_STREAMED_PROGRAMS_PER_SM)
+    block_m = max(1, BWD_TILE_ELEMS // block_n)
+    warps = BWD_WARPS_SMALL if block_m * block_n <= 4096 else BWD_WARPS_LARGE
+    return BackwardConfig(block_n, 1, block_m, warps, BWD_PROGRAMS_PER_SM, prefetch=True)
 
 
 @functools.cache

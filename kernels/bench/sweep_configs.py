@@ -40,6 +40,10 @@ def copy_ms(nbytes: int) -> float:
     return triton.testing.do_bench(lambda: dst.copy_(src), warmup=WARMUP_MS, rep=REP_MS)
 
 
+def _warps(elements: int, per_thread: int) -> int:
+    return max(1, min(cfg.MAX_WARPS, triton.next_power_of_2(elements // (32 * per_thread))))
+
+
 def forward_variants(n: int, dtype: torch.dtype, quick: bool):
     width = max(cfg.MIN_BLOCK_N, triton.next_power_of_2(n))
     out = {"default": cfg.forward_config(n, dtype)}
@@ -47,7 +51,7 @@ def forward_variants(n: int, dtype: torch.dtype, quick: bool):
         tiles = (2048, 4096, 8192) if width <= 2048 and not quick else (cfg.FWD_TILE_ELEMS,)
         for tile, per_thread in itertools.product(tiles, (4, 8, 16, 32, 64)):
             block_m = max(1, tile // width)
-            warps = cfg._warps(block_m * width, per_thread)
+            warps = _warps(block_m * width, per_thread)
             out[f"whole/m{block_m}/w{warps}"] = cfg.ForwardConfig(width, 1, block_m, warps)
     if n >= 16384:
         for chunk, warps in itertools.product((4096, 8192), (8, 16)):
