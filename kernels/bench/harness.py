@@ -55,10 +55,24 @@ SEED = 0
 # Knobs: the timer
 # --------------------------------------------------------------------------------------------
 WARMUP_MS = 25
-"""``triton.testing.do_bench`` warm-up time per measurement (ms)."""
+"""Warm-up time per measurement (ms), as ``triton.testing.do_bench``'s ``warmup``."""
 REP_MS = 100
-"""``triton.testing.do_bench`` timed repetition time per measurement (ms). With 288 points in
-the default sweep this keeps the whole sweep, torch.compile included, to a few minutes."""
+"""Timed repetitions per measurement (ms), as ``do_bench``'s ``rep``, but at most ``MAX_REPS``
+calls. With 288 points in the default sweep this keeps the whole sweep, torch.compile included,
+to a few minutes."""
+MAX_REPS = 300
+"""Cap on timed calls per measurement (each costs an L2 flush and a GPU-side wait)."""
+L2_FLUSH_BYTES = 256 * 2**20
+"""Zeroed before every timed call, as do_bench does: larger than any GPU's L2."""
+HOST_CUSHION = 2.0
+"""GPU-side wait queued ahead of every timed call, in units of the call's measured host time.
+
+do_bench brackets each call with CUDA events after an L2 flush; the flush (~0.1 ms) is all that
+keeps the GPU busy while the host enqueues the call. Where the host takes longer (measured on the
+H100 VM: ~0.1 ms per kernels.layer_norm call, ~0.9 ms for forward+backward through autograd),
+do_bench times the host, bimodally. A wait twice the host time makes the events bracket the
+device time of the call's kernels, for every provider alike; host overhead is measured
+separately (the latency shapes)."""
 QUANTILES = (0.2, 0.8)
 """Quantiles reported besides the median, min and max (columns ``ms_p20``, ``ms_p80``)."""
 CPU_WARMUP_CALLS = 1
@@ -364,15 +378,66 @@ def _cpu_times(fn: Callable[[], object]) -> list[float]:
     return times
 
 
+def cuda_times(fn: Callable[[], object]) -> list[float]:
+    """Per-call device times (ms) of ``fn``: do_bench's method (CUDA events around each call,
+    L2 flushed before it, warm-up first) plus a GPU-side wait ahead of each call so the host's
+    enqueue time is not what the events measure (see ``HOST_CUSHION``)."""
+    fn()
+    torch.cuda.synchronize()
+    flush = torch.empty(L2_FLUSH_BYTES // 4, dtype=torch.int32, device="cuda")
+    # Host enqueue time and device time of one call, from a few calls.
+    t0 = time.perf_counter()
+    for _ in range(5):
+        fn()
+    host_ms = (time.perf_counter() - t0) * 1e3 / 5
+    start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+    torch.cuda.synchronize()
+    start.record()
+    for _ in range(5):
+        fn()
+    end.record()
+    torch.cuda.synchronize()
+    call_ms = max(start.elapsed_time(end) / 5, host_ms, 1e-3)
+    for _ in range(max(1, int(WARMUP_MS / call_ms))):
+        fn()
+    cycles = int(HOST_CUSHION * host_ms * _gpu_cycles_per_ms())
+    n = max(1, min(MAX_REPS, int(REP_MS / call_ms)))
+    starts = [torch.cuda.Event(enable_timing=True) for _ in range(n)]
+    ends = [torch.cuda.Event(enable_timing=True) for _ in range(n)]
+    for s, e in zip(starts, ends, strict=True):
+        flush.zero_()
+        torch.cuda._sleep(cycles)
+        s.record()
+        fn()
+        e.record()
+    torch.cuda.synchronize()
+    return [s.elapsed_time(e) for s, e in zip(starts, ends, strict=True)]
+
+
+@functools.cache
+def _gpu_cycles_per_ms() -> float:
+    """Cycles of ``torch.cuda._sleep`` per millisecond on this GPU (measured once)."""
+    cycles = 10_000_000
+    start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+    torch.cuda._sleep(cycles)  # warm-up
+    start.record()
+    torch.cuda._sleep(cycles)
+    end.record()
+    torch.cuda.synchronize()
+    return cycles / start.elapsed_time(end)
+
+
 def time_case(case: Case, *, quantiles: Sequence[float] = QUANTILES) -> Measurement:
-    """Time ``case.fn``: on CUDA with ``triton.testing.do_bench`` (CUDA events, L2 flushed
-    before every call, ``WARMUP_MS``/``REP_MS``); elsewhere with a few wall-clock calls."""
+    """Time ``case.fn``: on CUDA the device time per call with :func:`cuda_times` (median,
+    min, max and ``quantiles`` over the calls); elsewhere with a few wall-clock calls."""
     wanted = [0.5, 0.0, 1.0, *quantiles]
     if case.device.type == "cuda":
-        times = triton.testing.do_bench(case.fn, warmup=WARMUP_MS, rep=REP_MS, quantiles=wanted)
+        samples = torch.tensor(cuda_times(case.fn), dtype=torch.float64)
     else:
-        times = torch.quantile(torch.tensor(_cpu_times(case.fn)), torch.tensor(wanted)).tolist()
-    median, fastest, slowest, *at_quantiles = times
+        samples = torch.tensor(_cpu_times(case.fn), dtype=torch.float64)
+    median, fastest, slowest, *at_quantiles = torch.quantile(
+        samples, torch.tensor(wanted, dtype=torch.float64)
+    ).tolist()
     return Measurement(
         case.provider,
         case.mode,

@@ -3,9 +3,10 @@
 
 This is the tool behind the heuristics in kernels/config.py and the tables in
 docs/performance.md. For each (mode, dtype, N) at M = 4096 it checks every variant against the
-float64 reference, then times it with ``triton.testing.do_bench`` (median, L2 flushed) next to a
-device-to-device copy of the same bytes, and prints GB/s and % of copy; it also reports registers
-and spills per compiled kernel, the host cost of one small call, and peak memory.
+float64 reference, then times it with the harness's timer (device time, median, L2 flushed)
+next to a device-to-device copy of the same bytes, and prints GB/s and % of copy; it also
+reports registers and spills per compiled kernel, the host cost of one small call, and peak
+memory.
 
     python -m kernels.bench.sweep_configs --out DIR [--quick]
 """
@@ -26,18 +27,22 @@ import triton
 import kernels
 from kernels import config as cfg
 from kernels import layernorm as ln
-from kernels.bench.harness import bytes_moved
+from kernels.bench.harness import bytes_moved, cuda_times
 from kernels.reference import assert_close, reference_grads
 
 M = 4096
-WARMUP_MS, REP_MS = 10, 40
 
 
 def copy_ms(nbytes: int) -> float:
     """A device-to-device copy moving ``nbytes`` in all (nbytes / 2 read, nbytes / 2 written)."""
     src = torch.randn(nbytes // 8, device="cuda")
     dst = torch.empty_like(src)
-    return triton.testing.do_bench(lambda: dst.copy_(src), warmup=WARMUP_MS, rep=REP_MS)
+    return _median_ms(lambda: dst.copy_(src))
+
+
+def _median_ms(fn) -> float:
+    """The harness's timer (device time per call, L2 flushed), median."""
+    return float(torch.tensor(cuda_times(fn)).median())
 
 
 def _warps(elements: int, per_thread: int) -> int:
@@ -135,7 +140,7 @@ def sweep(quick: bool, csv: Path, modes, ns, dtypes) -> pd.DataFrame:
                 try:
                     for got, ref, what in check:
                         assert_close(got, ref, dtype, f"{mode} {name} {what}")
-                    ms = triton.testing.do_bench(fn, warmup=WARMUP_MS, rep=REP_MS)
+                    ms = _median_ms(fn)
                     status = "ok"
                 except AssertionError as e:
                     ms, status = float("nan"), f"wrong: {e}"
@@ -154,9 +159,7 @@ def sweep(quick: bool, csv: Path, modes, ns, dtypes) -> pd.DataFrame:
                         status=status,
                     )
                 )
-        torch_fwd = triton.testing.do_bench(
-            lambda: F.layer_norm(x, (n,), w, b), warmup=WARMUP_MS, rep=REP_MS
-        )
+        torch_fwd = _median_ms(lambda: F.layer_norm(x, (n,), w, b))
         nb = bytes_moved("forward", M, n, str(dtype).removeprefix("torch."))
         rows.append(
             dict(
