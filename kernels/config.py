@@ -28,9 +28,9 @@ import triton
 # ---- tunables (measured on an H100; docs/performance.md has the sweeps) ----
 # Narrowest block: keeps degenerate (N x 1) tiles out of the compiler.
 MIN_BLOCK_N = 16
-# Widest padded row kept whole in registers, by element size. Forward fp32 at N = 65536 measured
-# 81% of copy whole (with spills) against 65% streamed; bf16 54% whole against 64% streamed.
-FWD_MAX_BLOCK = {4: 65536, 2: 32768}
+# Widest padded row kept whole in registers, by element size. At N = 65536 the whole row spills:
+# fp32 52% of copy whole against 65% streamed (bench run), bf16 54% against 64%.
+FWD_MAX_BLOCK = {4: 32768, 2: 32768}
 # Backward keeps x, dy and two fp32 accumulators per element: past 8192 they spill.
 BWD_MAX_BLOCK = {4: 8192, 2: 8192}
 # Chunk width when a row is streamed.
