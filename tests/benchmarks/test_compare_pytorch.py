@@ -10,7 +10,7 @@ Two timings per test (docs/benchmarking.md):
   ``torch.cuda.synchronize()``, with the L2 flushed before each round outside the timed region.
   They include the launch and synchronization latency (~10 us), which dominates small shapes.
   ``--benchmark-compare-fail`` gates on these.
-- ``extra_info``: the harness's ``triton.testing.do_bench`` measurement (CUDA events, device time
+- ``extra_info``: the harness's CUDA-event measurement (CUDA events, device time
   only): ``ms`` (median), ``gbps``, ``pct_copy`` and ``speedup_vs_torch``. These are the
   numbers to quote.
 
@@ -65,7 +65,7 @@ def test_layer_norm(benchmark, measured, flush_l2, provider, mode, dtype, n):
         gbps=result.gbps,
         pct_copy=100 * result.gbps / copy.gbps,
         speedup_vs_torch=eager.ms / result.ms,
-        timer="extra_info: do_bench CUDA events; stats: wall clock of call + synchronize",
+        timer="extra_info: harness CUDA events (device time); stats: wall clock of call + sync",
     )
     case = harness.prepare(provider, mode, harness.M, n, dtype)
 
