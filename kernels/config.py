@@ -1,9 +1,9 @@
 """Launch configuration: the one place where block sizes, warps and grids are chosen.
 
-A configuration depends only on (N, dtype, device) — never on the data — and is computed once per
-key (``functools.lru_cache``), so the per-call host cost is a dictionary lookup. There is no
-autotuning: the heuristics below were measured on an H100 and an H200 (docs/performance.md keeps
-the measurements and the dead ends).
+A configuration depends only on (N, dtype) — never on the data — and is computed once per key
+(``functools.cache``), so the per-call host cost is a dictionary lookup. There is no autotuning:
+the heuristics below were measured on an H100 (docs/performance.md keeps the measurements and
+the dead ends; H200 was not measured).
 
 Forward: a program normalizes ``block_m`` rows. When the padded row (``block_n`` columns) fits,
 ``num_chunks == 1`` and a row is read once into registers. Wider rows are streamed in
@@ -11,10 +11,10 @@ Forward: a program normalizes ``block_m`` rows. When the padded row (``block_n``
 second read is served mostly from L2).
 
 Backward: a persistent grid of ``programs_per_sm`` programs per SM; each program walks a
-contiguous run of rows, writes dx, and accumulates its dweight/dbias partial sums in fp32 (in
-registers when ``num_chunks == 1``, else in its own slice of a global buffer). A second small
-kernel adds the partial sums in a fixed order: no atomics, bitwise reproducible.
-"""
+contiguous run of rows and writes dx. With whole rows it also sums dweight/dbias over its rows in
+fp32 registers and writes one partial row per program; with streamed rows a column-blocked kernel
+computes those partial sums (re-reading x and dy). A third small kernel adds the partial rows in
+a fixed order: no atomics, bitwise reproducible."""
 
 from __future__ import annotations
 

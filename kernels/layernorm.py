@@ -120,6 +120,19 @@ def _load_row_tile(X, DY, start, end, stride_x, stride_dy, cols, N, BLOCK_M: tl.
 
 
 @triton.jit
+def _chunk_xhat_wdy(
+    X, DY, W, row64, stride_x, stride_dy, ccols, n_row, N, mean, rstd, HAS_W: tl.constexpr
+):
+    """xhat and w*dy (fp32) of one chunk of one row; zeros at and past ``n_row``."""
+    mask = ccols < n_row
+    x = tl.load(X + row64 * stride_x + ccols, mask=mask, other=0.0).to(tl.float32)
+    wdy = tl.load(DY + row64 * stride_dy + ccols, mask=mask, other=0.0).to(tl.float32)
+    if HAS_W:
+        wdy = wdy * tl.load(W + ccols, mask=ccols < N, other=0.0).to(tl.float32)
+    return tl.where(mask, (x - mean) * rstd, 0.0), wdy
+
+
+@triton.jit
 def _bwd_kernel(
     X,
     DY,
@@ -209,27 +222,21 @@ def _bwd_kernel(
             c2_acc = tl.zeros([BLOCK_N], dtype=tl.float32)
             for c in range(NUM_CHUNKS):
                 ccols = c * BLOCK_N + cols
-                mask = ccols < n_row
-                x = tl.load(X + row64 * stride_x + ccols, mask=mask, other=0.0).to(tl.float32)
-                dy = tl.load(DY + row64 * stride_dy + ccols, mask=mask, other=0.0).to(tl.float32)
-                xhat = tl.where(mask, (x - mean) * rstd, 0.0)
-                if HAS_W:
-                    dy = dy * tl.load(W + ccols, mask=ccols < N, other=0.0).to(tl.float32)
-                c1_acc += xhat * dy
-                c2_acc += dy
+                xhat, wdy = _chunk_xhat_wdy(
+                    X, DY, W, row64, stride_x, stride_dy, ccols, n_row, N, mean, rstd, HAS_W
+                )
+                c1_acc += xhat * wdy
+                c2_acc += wdy
             c1 = _div(tl.sum(c1_acc, axis=0), N)
             c2 = _div(tl.sum(c2_acc, axis=0), N)
             # Pass 2: dx (the row was just read: mostly L2 hits).
             for c in range(NUM_CHUNKS):
                 ccols = c * BLOCK_N + cols
-                mask = ccols < n_row
-                x = tl.load(X + row64 * stride_x + ccols, mask=mask, other=0.0).to(tl.float32)
-                dy = tl.load(DY + row64 * stride_dy + ccols, mask=mask, other=0.0).to(tl.float32)
-                xhat = tl.where(mask, (x - mean) * rstd, 0.0)
-                if HAS_W:
-                    dy = dy * tl.load(W + ccols, mask=ccols < N, other=0.0).to(tl.float32)
-                dx = (dy - (xhat * c1 + c2)) * rstd
-                tl.store(DX + row64 * N + ccols, dx.to(DX.dtype.element_ty), mask=mask)
+                xhat, wdy = _chunk_xhat_wdy(
+                    X, DY, W, row64, stride_x, stride_dy, ccols, n_row, N, mean, rstd, HAS_W
+                )
+                dx = (wdy - (xhat * c1 + c2)) * rstd
+                tl.store(DX + row64 * N + ccols, dx.to(DX.dtype.element_ty), mask=ccols < n_row)
 
 
 @triton.jit
