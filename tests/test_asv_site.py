@@ -2,7 +2,8 @@
 
 A temporary git repository gets this project's asv.conf.json and asv_bench/, three commits and,
 for each, a result file written with asv's own ``Results`` API (asv's real format). Where
-tests/data/asv-results/ holds results brought back from a GPU run, those are published instead.
+tests/data/asv-results/ holds results brought back from a GPU run (it does: ``nox --no-venv
+--no-install -s bench`` on an NVIDIA H100 for commit 9d4db604), those are published instead.
 ``asv publish`` builds the site; it is served on 127.0.0.1 and Chromium loads the GB/s graph of
 one benchmark. asv's page loads jQuery/Flot/Bootstrap from CDNs; without network the served copy
 points those URLs at tests/data/asv-vendor/ (see its README).

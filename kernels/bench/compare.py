@@ -5,15 +5,18 @@ HEAD are each a harness ``results.csv`` (or the folder holding it), an asv resul
 commit (any git revision) whose asv results are stored under ``.asv/results/<machine>/``.
 
 For every (mode, dtype, N, provider) the table shows the base and head medians, the change, the
-noise band and a verdict: ``improved``, ``regressed``, ``unchanged`` or ``missing``. The verdict
-is direction-aware (GB/s down is worse, ms up is worse). A change counts only beyond the point's
-noise band::
+noise band (and which term set it) and a verdict: ``improved``, ``regressed``, ``unchanged`` or
+``missing``. The verdict is direction-aware (GB/s down is worse, ms up is worse). A change counts
+only beyond the point's noise band::
 
-    band % = max(POLICY.floor_pct, POLICY.k * max(spread % of base, spread % of head))
+    band % = max(min_floor_pct, margin * noise % of the point, k * max(spread % of base, head))
 
-where a spread is the robust relative standard deviation (1.4826 * MAD / median) of a point's
-samples (the harness's repeats, or asv's ``--record-samples`` samples). The floor is the
-run-to-run noise measured on the GPU with identical reruns by ``kernels.bench.gate_proof``.
+where noise is the point's run-to-run noise on this GPU: the largest change between identical
+reruns, measured per (mode, N, provider) by ``kernels.bench.gate_proof`` and installed as a CSV
+under ``kernels/bench/noise/`` (any dtype uses its (mode, N) entry). A point without a calibrated
+entry (another GPU, mode or N) uses ``default_floor_pct`` in place of ``margin * noise``. A
+spread is the robust relative standard deviation (1.4826 * MAD / median) of a point's samples
+(the harness's repeats, or asv's ``--record-samples`` samples). The knobs are ``NoisePolicy``.
 
 Exit status: 0 when no Triton point regressed, 1 when one did (the other providers are
 informational), 2 when the inputs cannot be compared (unreadable results, different machines).
@@ -36,15 +39,29 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+NOISE_DIR = Path(__file__).with_name("noise")
+"""Installed noise tables: one CSV per GPU, each ``gate_proof``'s calibrated-noise.csv."""
+
 
 @dataclass(frozen=True)
 class NoisePolicy:
     """The one place where the regression threshold is set (see the module docstring)."""
 
-    floor_pct: float = 3.0
-    """Smallest band, in %: run-to-run noise of identical reruns (kernels.bench.gate_proof)."""
+    min_floor_pct: float = 1.0
+    """Smallest band, in %, however quiet the calibration was (timer resolution, small drifts)."""
+    margin: float = 2.0
+    """Band in multiples of a point's calibrated noise, the largest |change| of n identical pairs.
+    A new pair exceeds that maximum with probability 1/(n+1) whatever the distribution, so the
+    band needs headroom: with n = 8, a new pair falls below -2x the maximum with 0.4-1.3 %
+    probability per point for normal to t(3) tails, below -1.5x with 1.4-2.5 % (1.5 failed one
+    of the H100 proof's 9 held-out pairs: docs/ci.md)."""
     k: float = 3.0
     """Band in multiples of the larger robust relative spread of the two sides' samples."""
+    default_floor_pct: float = 10.0
+    """Band of a point without calibrated noise: above the largest Triton change of identical
+    runs on the H100 (8.2 %, backward N=256), so an uncalibrated GPU errs against false alarms."""
+    noise_dir: Path = NOISE_DIR
+    """Where the calibrated noise tables are read from."""
 
 
 POLICY = NoisePolicy()
@@ -71,6 +88,12 @@ MACHINE_FILE = "machine.json"
 DEFAULT_RESULTS_DIR = Path(".asv/results")
 MAD_TO_SIGMA = 1.4826
 VERDICTS = ("regressed", "improved", "unchanged", "missing")
+NOISE_POINT = ["mode", "N", "provider"]
+NOISE_COLUMNS = ["gpu", *NOISE_POINT, "max_abs_delta_pct", "pairs", "source"]
+"""Columns of a noise table CSV: a point's largest |delta %| over ``pairs`` identical pairs."""
+BAND_TERMS = ("noise", "default", "spread", "floor")
+"""What can set a band: margin x calibrated noise, the default floor (uncalibrated point),
+k x sample spread, the minimum floor (first listed wins a tie)."""
 
 
 class ResultsError(Exception):
@@ -223,6 +246,71 @@ def locate(specs: list[str], results_dir: Path, machine: str | None) -> list[Pat
 
 
 # --------------------------------------------------------------------------------------------
+# Calibrated noise
+# --------------------------------------------------------------------------------------------
+def no_noise() -> pd.DataFrame:
+    """An empty noise table: every point uncalibrated."""
+    return pd.DataFrame(columns=[*NOISE_COLUMNS, "file"])
+
+
+def read_noise_csv(path: Path) -> pd.DataFrame:
+    """One noise table (``NOISE_COLUMNS`` plus ``file``), or ``ResultsError`` saying why not."""
+    try:
+        table = pd.read_csv(path)
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise ResultsError(f"{path}: cannot read noise table ({err})") from err
+    missing = set(NOISE_COLUMNS) - set(table.columns)
+    if missing:
+        raise ResultsError(f"{path}: not a noise table, missing columns {sorted(missing)}")
+    noise = table["max_abs_delta_pct"]
+    if not (
+        pd.api.types.is_integer_dtype(table["N"])
+        and pd.api.types.is_numeric_dtype(noise)
+        and (noise >= 0).all()
+    ):
+        raise ResultsError(f"{path}: N must be integers and max_abs_delta_pct numbers >= 0")
+    return table[NOISE_COLUMNS].assign(file=str(path))
+
+
+def load_noise(directory: Path) -> pd.DataFrame:
+    """Every noise table under ``directory`` (``*.csv``) as one; ``ResultsError`` when a point
+    of a GPU is calibrated twice. A missing directory is an empty table."""
+    frames = [read_noise_csv(path) for path in sorted(directory.glob("*.csv"))]
+    if not frames:
+        return no_noise()
+    noise = pd.concat(frames, ignore_index=True)
+    twice = noise.duplicated(["gpu", *NOISE_POINT], keep=False)
+    if twice.any():
+        files = sorted(set(noise.loc[twice, "file"]))
+        raise ResultsError(f"noise tables {files} calibrate the same (gpu, mode, N, provider)")
+    return noise
+
+
+def point_noise(points: pd.DataFrame, noise: pd.DataFrame, gpu: str | None) -> np.ndarray:
+    """Each point's calibrated noise % on ``gpu`` (NaN where the table has none)."""
+    on_gpu = noise.loc[noise["gpu"] == gpu, [*NOISE_POINT, "max_abs_delta_pct"]]
+    on_gpu = on_gpu.astype({"N": "int64", "max_abs_delta_pct": "float64"})
+    merged = points[NOISE_POINT].merge(on_gpu, how="left", on=NOISE_POINT)
+    return merged["max_abs_delta_pct"].to_numpy(dtype=float)
+
+
+def bands(noise_pct: pd.Series, spread_pct: pd.Series, policy: NoisePolicy):
+    """Each point's band % and the ``BAND_TERMS`` term that set it."""
+    calibrated = noise_pct.notna()
+    terms = pd.DataFrame(
+        {
+            "noise": policy.margin * noise_pct,
+            "default": policy.default_floor_pct,
+            "spread": policy.k * spread_pct,
+            "floor": policy.min_floor_pct,
+        },
+        columns=list(BAND_TERMS),
+    )
+    terms["default"] = terms["default"].where(~calibrated)
+    return terms.max(axis=1), terms.idxmax(axis=1)
+
+
+# --------------------------------------------------------------------------------------------
 # Verdict
 # --------------------------------------------------------------------------------------------
 def robust_spread_pct(values: pd.Series) -> float:
@@ -245,29 +333,42 @@ def point_stats(result: ResultSet, metric: str) -> pd.DataFrame:
 
 
 def compare(
-    base: ResultSet, head: ResultSet, metric: str = "gbps", policy: NoisePolicy = POLICY
+    base: ResultSet,
+    head: ResultSet,
+    metric: str = "gbps",
+    policy: NoisePolicy = POLICY,
+    noise: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """One row per point of either side: base, head, delta %, band %, pct_copy and verdict."""
+    """One row per point of either side: base, head, delta %, noise %, band %, the term that set
+    the band, pct_copy and verdict. ``noise``: the noise tables (default: those installed under
+    ``policy.noise_dir``), looked up for the head's GPU."""
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}; expected one of {sorted(METRICS)}")
+    if noise is None:
+        noise = load_noise(policy.noise_dir)
     _, higher_is_better = METRICS[metric]
     table = point_stats(base, metric).merge(
         point_stats(head, metric), how="outer", left_index=True, right_index=True,
         suffixes=("_base", "_head"),
     )  # fmt: skip
-    table = table.rename(columns={"median_base": "base", "median_head": "head"})
+    table = table.rename(columns={"median_base": "base", "median_head": "head"}).reset_index()
     table["delta_pct"] = 100 * (table["head"] / table["base"] - 1)
+    table["noise_pct"] = point_noise(table, noise, machine_gpu(base, head))
     spread = table[["spread_base", "spread_head"]].max(axis=1).fillna(0)
-    table["band_pct"] = np.maximum(policy.floor_pct, policy.k * spread)
+    table["band_pct"], table["band_from"] = bands(table["noise_pct"], spread, policy)
     gain = table["delta_pct"] if higher_is_better else -table["delta_pct"]
     table["verdict"] = np.select(
         [table["delta_pct"].isna(), gain < -table["band_pct"], gain > table["band_pct"]],
         ["missing", "regressed", "improved"],
         "unchanged",
     )
-    table = table.reset_index()
     table["pct_copy"] = pct_of_copy(table) if metric == "gbps" else np.nan
     return table.sort_values(KEYS, key=sort_key).reset_index(drop=True)
+
+
+def machine_gpu(base: ResultSet, head: ResultSet) -> str | None:
+    """The GPU whose noise applies: the head's (the base's where the head does not say)."""
+    return head.machine.get("gpu") or base.machine.get("gpu")
 
 
 def pct_of_copy(table: pd.DataFrame) -> pd.Series:
@@ -318,19 +419,42 @@ def markdown_table(table: pd.DataFrame, metric: str) -> str:
     """The verdict table in GitHub Markdown."""
     unit, _ = METRICS[metric]
     header = ["mode", "dtype", "N", "provider", f"base {unit}", f"head {unit}", "Δ %"]
-    header += ["noise band ±%", "% of copy", "verdict"]
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * 4 + "---:|" * 5 + "---|"]
+    header += ["noise band ±%", "band from", "% of copy", "verdict"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * 4 + "---:|" * 4 + "---|---:|---|"]
     for row in table.itertuples():
         verdict = f"**{row.verdict}**" if row.verdict == "regressed" else row.verdict
         cells = [row.mode, row.dtype, str(row.N), row.provider, fmt(row.base, ".4g")]
         cells += [fmt(row.head, ".4g"), fmt(row.delta_pct, "+.1f"), fmt(row.band_pct, ".1f")]
-        cells += [fmt(row.pct_copy, ".0f"), verdict]
+        cells += [row.band_from, fmt(row.pct_copy, ".0f"), verdict]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
-def summary(table: pd.DataFrame, policy: NoisePolicy) -> str:
-    """One line per provider with its verdict counts, and the threshold rule."""
+def display_path(path: str) -> str:
+    """``path`` relative to the working directory where it lies below it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return path
+
+
+def noise_source(noise: pd.DataFrame, gpu: str | None, policy: NoisePolicy) -> str:
+    """Which calibration the bands come from (or that there is none for this GPU)."""
+    on_gpu = noise[noise["gpu"] == gpu]
+    default = f"the default {policy.default_floor_pct:g} % band"
+    if on_gpu.empty:
+        where = display_path(str(policy.noise_dir))
+        return (
+            f"- noise: **no calibrated noise for {gpu!r}** under `{where}`: every point has "
+            f"{default} (calibrate it: docs/ci.md, the regression gate)"
+        )
+    files = ", ".join(f"`{display_path(f)}`" for f in sorted(set(on_gpu["file"])))
+    sources = "; ".join(sorted(set(on_gpu["source"])))
+    return f"- noise: calibrated for {gpu} in {files} ({sources}); points it lacks have {default}"
+
+
+def summary(table: pd.DataFrame, policy: NoisePolicy, noise_line: str) -> str:
+    """One line per provider with its verdict counts, the threshold rule and the noise source."""
     counts = table.groupby("provider")["verdict"].value_counts().unstack(fill_value=0)
     lines = []
     for provider in sorted(counts.index, key=lambda p: rank("provider", p)):
@@ -338,14 +462,22 @@ def summary(table: pd.DataFrame, policy: NoisePolicy) -> str:
         role = "gated" if provider == GATED_PROVIDER else "informational"
         lines.append(f"- `{provider}` ({role}): {parts}")
     lines.append(
-        f"- threshold per point: max({policy.floor_pct:g} % run-to-run floor, "
+        f"- threshold per point: max({policy.min_floor_pct:g} % floor, {policy.margin:g} × the "
+        f"point's calibrated run-to-run noise (uncalibrated: {policy.default_floor_pct:g} %), "
         f"{policy.k:g} × the larger robust spread of its base and head samples)"
     )
+    lines.append(noise_line)
     return "\n".join(lines)
 
 
 def report(
-    base: ResultSet, head: ResultSet, table: pd.DataFrame, metric: str, notes, policy: NoisePolicy
+    base: ResultSet,
+    head: ResultSet,
+    table: pd.DataFrame,
+    metric: str,
+    notes,
+    policy: NoisePolicy,
+    noise: pd.DataFrame,
 ) -> str:
     """The whole Markdown report: title, verdict, notes, per-provider counts and the table."""
     verdict = "❌ Triton regressed" if gate_failed(table) else "✅ no Triton regression"
@@ -353,7 +485,8 @@ def report(
     lines += [f"- base: `{base.source}`", f"- head: `{head.source}`"]
     lines += [f"- GPU: {head.machine.get('gpu', 'unknown')}"]
     lines += [f"- note: {note}" for note in notes]
-    lines += [summary(table, policy), "", markdown_table(table, metric), ""]
+    noise_line = noise_source(noise, machine_gpu(base, head), policy)
+    lines += [summary(table, policy, noise_line), "", markdown_table(table, metric), ""]
     return "\n".join(lines)
 
 
@@ -377,6 +510,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         paths = locate([args.base, args.head], args.results_dir, args.machine)
         base, head = (load_file(p) for p in paths)
+        noise = load_noise(POLICY.noise_dir)
     except ResultsError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -390,8 +524,8 @@ def main(argv: list[str] | None = None) -> int:
     notes = [f"**{m}**" for m in mismatch] + machine_differences(
         base.machine, head.machine, [k for k in INFO_KEYS if k in base.machine]
     )
-    table = compare(base, head, args.metric)
-    markdown = report(base, head, table, args.metric, notes, POLICY)
+    table = compare(base, head, args.metric, POLICY, noise)
+    markdown = report(base, head, table, args.metric, notes, POLICY, noise)
     print(markdown)
     if args.summary:
         with args.summary.open("a") as f:
