@@ -624,8 +624,9 @@ def layer_norm(
         return F.layer_norm(input, shape, weight, bias, eps)
     n = math.prod(shape)
     x = _rows(input, math.prod(input.shape[: input.dim() - len(shape)]), n)
-    w = None if weight is None else weight.reshape(n)
-    b = None if bias is None else bias.reshape(n)
+    # Parameters are read with unit stride: contiguous() is a no-op unless they are strided views.
+    w = None if weight is None else weight.reshape(n).contiguous()
+    b = None if bias is None else bias.reshape(n).contiguous()
     if torch.compiler.is_compiling():
         y = layer_norm_fwd(x, w, b, float(eps))[0]
     elif torch.is_grad_enabled() and any(t is not None and t.requires_grad for t in (x, w, b)):

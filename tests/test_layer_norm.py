@@ -109,6 +109,14 @@ def test_non_contiguous(make_view, device):
     _assert_as_good_as_torch(x, w, b, (n,))
 
 
+def test_strided_weight_and_bias(device):
+    # 1-D views with stride 2: reshape keeps them strided, the kernel must not read them densely.
+    x = torch.randn(5, 48, device=device, requires_grad=True)
+    params = torch.randn(2, 96, device=device, requires_grad=True)
+    w, b = params[0, ::2], params[1, 1::2]
+    _assert_as_good_as_torch(x, w, b, (48,))
+
+
 def test_non_contiguous_upstream_gradient(device):
     # y.sum() hands backward an expanded (all strides 0) dy; the weight makes dx non-zero.
     x = torch.randn(6, 40, device=device)
