@@ -98,8 +98,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def _reexec_with_interpreter(argv: list[str]) -> int:
-    """Run this command again with TRITON_INTERPRET=1, which Triton reads at import time."""
-    env = {**os.environ, "TRITON_INTERPRET": "1"}
+    """Run this command again with TRITON_INTERPRET=1, which Triton reads at import time, and no
+    visible GPU, so the smoke run is the CPU-only path CI tests even on a machine with CUDA."""
+    env = {**os.environ, "TRITON_INTERPRET": "1", "CUDA_VISIBLE_DEVICES": ""}
     return subprocess.call([sys.executable, "-m", "kernels.bench", *argv], env=env)
 
 
