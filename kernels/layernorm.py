@@ -85,7 +85,7 @@ def _fwd_kernel(
             x = tl.load(x_rows + ccols[None, :], mask=mask, other=0.0).to(tl.float32)
             n_seen = c * BLOCK_N * 1.0  # (* 1.0: float in both the compiler and the interpreter)
             n_c = tl.minimum(N - c * BLOCK_N, BLOCK_N) * 1.0
-            mean_c = tl.sum(x, axis=1) / n_c
+            mean_c = tl.math.div_rn(tl.sum(x, axis=1), n_c)
             d = tl.where(mask, x - mean_c[:, None], 0.0)
             delta = mean_c - mean
             n_new = n_seen + n_c
@@ -483,6 +483,7 @@ class _LayerNormFunction(torch.autograd.Function):
         return y
 
     @staticmethod
+    @torch.autograd.function.once_differentiable  # first order only: double backward raises
     def backward(ctx, dy):
         return (*_grads_from_ctx(ctx, dy, _backward), None)
 
@@ -606,6 +607,26 @@ def _runs_triton(input: torch.Tensor) -> bool:
     return input.is_cuda or (INTERPRET and input.device.type == "cpu")
 
 
+def _pytorch_layer_norm(input, shape, weight, bias, eps):
+    """``torch.nn.functional.layer_norm`` taking the same arguments as the Triton path.
+
+    The Triton path accepts weight/bias of any floating dtype; PyTorch only accepts fp32
+    parameters with a 16-bit input on the CPU. Other mixes are cast to the input's dtype here;
+    gradients come back in each parameter's own dtype through the cast.
+    """
+
+    def fit(p):
+        native_mix = (
+            p is not None
+            and p.dtype == torch.float32
+            and input.dtype in (torch.float16, torch.bfloat16)
+            and input.device.type == "cpu"
+        )
+        return p if p is None or p.dtype == input.dtype or native_mix else p.to(input.dtype)
+
+    return F.layer_norm(input, shape, fit(weight), fit(bias), eps)
+
+
 def layer_norm(
     input: torch.Tensor,
     normalized_shape,
@@ -621,7 +642,7 @@ def layer_norm(
     """
     shape = _check_inputs(input, normalized_shape, weight, bias, eps)
     if not _runs_triton(input):
-        return F.layer_norm(input, shape, weight, bias, eps)
+        return _pytorch_layer_norm(input, shape, weight, bias, eps)
     n = math.prod(shape)
     x = _rows(input, math.prod(input.shape[: input.dim() - len(shape)]), n)
     # Parameters are read with unit stride: contiguous() is a no-op unless they are strided views.
@@ -652,6 +673,8 @@ def triton_layerNorm_kernel(X: torch.Tensor, weight: torch.Tensor, bias: torch.T
 
     Kept for people coming from that script; new code should call :func:`layer_norm`.
     """
-    if not isinstance(X, torch.Tensor) or X.dim() != 2:
-        raise ValueError("triton_layerNorm_kernel: X must be a 2-D tensor")
+    if not isinstance(X, torch.Tensor):
+        raise TypeError(f"triton_layerNorm_kernel: X must be a Tensor, got {type(X).__name__}")
+    if X.dim() != 2:
+        raise ValueError(f"triton_layerNorm_kernel: X must be 2-D, got shape {tuple(X.shape)}")
     return layer_norm(X, (X.shape[1],), weight, bias, 1e-5)

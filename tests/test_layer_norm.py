@@ -192,6 +192,43 @@ def test_cpu_without_interpreter_falls_back_to_pytorch(monkeypatch):
     assert torch.equal(kernels.layer_norm(x, 50, w, b), F.layer_norm(x, (50,), w, b))
 
 
+@pytest.mark.parametrize(
+    "x_dtype,p_dtype",
+    [
+        (torch.float32, torch.float16),
+        (torch.float64, torch.float32),
+        (torch.bfloat16, torch.float32),
+    ],
+    ids=str,
+)
+def test_pytorch_fallback_takes_mixed_parameter_dtypes(x_dtype, p_dtype, monkeypatch):
+    # The Triton path takes any parameter dtype; the fallback must take the same arguments.
+    monkeypatch.setattr(ln, "INTERPRET", False)
+    x = torch.randn(3, 40, dtype=x_dtype, requires_grad=True)
+    w = torch.randn(40, dtype=p_dtype, requires_grad=True)
+    b = torch.randn(40, dtype=p_dtype, requires_grad=True)
+    y = kernels.layer_norm(x, 40, w, b)
+    y.sum().backward()
+    assert y.dtype == x_dtype and w.grad.dtype == p_dtype and b.grad.dtype == p_dtype
+    ref = kernels.layer_norm_reference(x, (40,), w, b)
+    assert relative_error(y, ref) <= TOLERANCES.get(x_dtype, TOLERANCES[torch.float32]).max_error
+
+
+@pytest.mark.parametrize("compiled", [False, True], ids=["eager", "custom-op"])
+def test_double_backward_raises(compiled, device):
+    # First-order gradients only: a second-order request must fail loudly, never silently drop
+    # the LayerNorm's second-order term.
+    x = torch.randn(4, 32, device=device, requires_grad=True)
+    w = torch.randn(32, device=device, requires_grad=True)
+    if compiled:
+        y = ln.layer_norm_fwd(x, w, None, 1e-5)[0]
+    else:
+        y = kernels.layer_norm(x, 32, w)
+    (g,) = torch.autograd.grad(y.square().sum(), x, create_graph=True)
+    with pytest.raises(RuntimeError):
+        g.square().sum().backward()
+
+
 def test_legacy_entry_point(device):
     x, w, b = (torch.randn(s, device=device) for s in [(4, 96), (96,), (96,)])
     torch.testing.assert_close(
@@ -199,6 +236,8 @@ def test_legacy_entry_point(device):
     )
     with pytest.raises(ValueError, match="2-D"):
         kernels.triton_layerNorm_kernel(x[0], w, b)
+    with pytest.raises(TypeError, match="Tensor"):
+        kernels.triton_layerNorm_kernel(x.tolist(), w, b)
 
 
 def test_test_slowdown_switch_changes_no_result(monkeypatch, device):

@@ -57,9 +57,9 @@ SEED = 0
 WARMUP_MS = 25
 """Warm-up time per measurement (ms), as ``triton.testing.do_bench``'s ``warmup``."""
 REP_MS = 100
-"""Timed repetitions per measurement (ms), as ``do_bench``'s ``rep``, but at most ``MAX_REPS``
-calls. With 288 points in the default sweep this keeps the whole sweep, torch.compile included,
-to a few minutes."""
+"""Timed repetitions per measurement (ms of calls), as ``do_bench``'s ``rep``, but at most
+``MAX_REPS`` calls; each call also costs an L2 flush and the host cushion, so a measurement takes
+up to ~3x this. The default sweep (288 points, torch.compile included) takes a few minutes."""
 MAX_REPS = 300
 """Cap on timed calls per measurement (each costs an L2 flush and a GPU-side wait)."""
 L2_FLUSH_BYTES = 256 * 2**20
@@ -432,7 +432,8 @@ def time_case(case: Case, *, quantiles: Sequence[float] = QUANTILES) -> Measurem
     min, max and ``quantiles`` over the calls); elsewhere with a few wall-clock calls."""
     wanted = [0.5, 0.0, 1.0, *quantiles]
     if case.device.type == "cuda":
-        samples = torch.tensor(cuda_times(case.fn), dtype=torch.float64)
+        with torch.cuda.device(case.device):  # flush, events and wait on the case's GPU
+            samples = torch.tensor(cuda_times(case.fn), dtype=torch.float64)
     else:
         samples = torch.tensor(_cpu_times(case.fn), dtype=torch.float64)
     median, fastest, slowest, *at_quantiles = torch.quantile(
