@@ -1,14 +1,15 @@
 """Launch configuration: the one place where block sizes, warps and grids are chosen.
 
-A configuration depends only on (N, dtype) — never on the data — and is computed once per key
-(``functools.cache``), so the per-call host cost is a dictionary lookup. There is no autotuning:
-the heuristics below were measured on an H100 (docs/performance.md keeps the measurements and
-the dead ends; H200 was not measured).
+A configuration depends only on (N, dtype, GPU family) — never on the data — and is computed once
+per key (``functools.cache``), so the per-call host cost is a dictionary lookup. There is no
+autotuning at run time: general rules (below) plus, per GPU family, the measured exceptions in
+``OVERRIDES``, all from launch-config sweeps (``python -m kernels.bench.sweep_configs``;
+docs/performance.md keeps the measurements and the dead ends).
 
 Forward: a program normalizes ``block_m`` rows. When the padded row (``block_n`` columns) fits,
 ``num_chunks == 1`` and a row is read once into registers. Wider rows are streamed in
-``num_chunks`` chunks twice: statistics on the first pass, normalize-and-store on the second (the
-second read is served mostly from L2).
+``num_chunks`` chunks twice: statistics on the first pass, normalize-and-store on the second, last
+chunk first (the most recently read, so the likeliest to still be in L2).
 
 Backward: a persistent grid of ``programs_per_sm`` programs per SM; each program walks a
 contiguous run of rows and writes dx. With whole rows it also sums dweight/dbias over its rows in
@@ -20,12 +21,12 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import torch
 import triton
 
-# ---- tunables (measured on an H100; docs/performance.md has the sweeps) ----
+# ---- rules (measured on an H100; docs/performance.md has the sweeps) ----
 # Narrowest block: keeps degenerate (N x 1) tiles out of the compiler.
 MIN_BLOCK_N = 16
 # Widest padded row kept whole in registers, by element size. At N = 65536 the whole row spills:
@@ -33,23 +34,28 @@ MIN_BLOCK_N = 16
 FWD_MAX_BLOCK = {4: 32768, 2: 32768}
 # Backward keeps x, dy and two fp32 accumulators per element: past 8192 they spill.
 BWD_MAX_BLOCK = {4: 8192, 2: 8192}
-# Chunk width when a row is streamed.
-FWD_CHUNK = 4096
+# Streamed rows: chunk width and warps. Forward: 64 KB chunks with 32 warps, last chunk first
+# on the second pass; at N = 65536 74-79% of copy against 65% for 4096-wide chunks with 8 warps
+# (H100, sweep 6); 16-bit 72% with 32768-wide chunks against 61% with 16384 (H200, sweep 7).
+FWD_CHUNK_BYTES, FWD_CHUNK_WARPS = 65536, 32
 BWD_CHUNK = 8192
 # Short rows are packed block_m to a program (forward) or to a loop iteration (backward) so a
-# tile has this many elements.
+# tile has this many elements. Backward by element size: a 16-bit tile of 8192 elements (8 warps)
+# beat 4096 at N = 1024-4096 by 7-9 points of copy (sweep 5), fp32 did best at 4096.
 FWD_TILE_ELEMS = 4096
-BWD_TILE_ELEMS = 4096
-# Forward warps: 4 for packed short rows, 8 for a row up to 16384 columns, 32 above. Measured
-# (harness timer): fp16/bf16 at N = 16384 96% of copy with 8 warps, 75% with 16; at 8192 96%
-# with 8, 86-88% with 16; fp32 at 32768 97% with 32 warps, 88% (spilling) with 16.
-FWD_SHORT_ROW_WARPS = 4
+BWD_TILE_ELEMS = {4: 4096, 2: 8192}
+# Forward warps for whole rows: packed short rows get a warp per row, 4 to 16 (N = 256: 16
+# warps 113-135% of copy against 105-120% with 4, H100 and H200); 8 up to 16384 columns, 32
+# above. Measured (harness timer): fp16/bf16 at N = 16384 96% of copy with 8 warps, 75% with 16;
+# at 8192 96% with 8, 86-88% with 16; fp32 at 32768 97% with 32 warps, 88% (spilling) with 16.
+FWD_SHORT_ROW_WARPS, FWD_SHORT_ROW_MAX_WARPS = 4, 16
 FWD_LONG_ROW_WARPS = 8
 FWD_WIDE_ROW_WARPS = 32
 FWD_WIDE_ROW = 32768
 MAX_WARPS = 32
-# Backward warps by tile size: 8 up to 4096 elements, 16 above.
-BWD_WARPS_SMALL, BWD_WARPS_LARGE = 8, 16
+# Backward warps: 8 for whole rows (fp32 at 8192: 75-81% of copy against 72-77% with 16, H100
+# and H200; within noise of the best elsewhere), 16 for streamed rows.
+BWD_WHOLE_ROW_WARPS, BWD_STREAMED_WARPS = 8, 16
 # Backward: one persistent program per SM, prefetching the next tile, won at every whole-row N;
 # streamed rows (two passes per row) did best with 4 programs per SM.
 BWD_PROGRAMS_PER_SM = 1
@@ -88,28 +94,86 @@ class BackwardConfig:
 
 
 def _blocking(n: int, max_block: int, chunk: int) -> tuple[int, int]:
-    """(block_n, num_chunks): the whole padded row if it fits in ``max_block``, else chunks."""
+    """(block_n, num_chunks): the whole padded row if it fits in ``max_block``, else chunks.
+
+    The chunk is the widest of ``chunk``, half and a quarter of it that pads the row by at most
+    an eighth: N = 12288 is 3 chunks of 4096, not 2 of 8192 with half of the second masked off.
+    """
     width = max(MIN_BLOCK_N, triton.next_power_of_2(n))
-    return (width, 1) if width <= max_block else (chunk, triton.cdiv(n, chunk))
+    if width <= max_block:
+        return width, 1
+    for block in (chunk, chunk // 2, chunk // 4):
+        if triton.cdiv(n, block) * block - n <= n // 8:
+            break
+    return block, triton.cdiv(n, block)
+
+
+# ---- measured exceptions per GPU family: (element size, padded width) -> fields to replace ----
+# A replaced block_n on a streamed row re-derives num_chunks. Only differences larger than the
+# run-to-run spread (about 3 points of copy) and seen in two sweeps are kept.
+Overrides = dict[tuple[int, int], dict[str, object]]
+OVERRIDES: dict[str, tuple[Overrides, Overrides]] = {  # family: (forward, backward)
+    "H100": (
+        {(4, 1024): dict(block_m=8)},  # 101-103% of copy against 92-95% (sweeps 5, 6)
+        {(2, 16384): dict(block_n=4096)},  # 50% against 39% (sweeps 5, 6)
+    ),
+    # Sweep 7 on an H200 found the same two exceptions (fp32 1024 block_m=8: 94% against 88%;
+    # 16-bit 16384 chunks of 4096: 46% against 32%) and no other difference above the noise.
+    "H200": (
+        {(4, 1024): dict(block_m=8)},
+        {(2, 16384): dict(block_n=4096)},
+    ),
+}
+DEFAULT_FAMILY = "H100"
+"""The family whose table other GPUs (and the CPU interpreter) use."""
+
+
+def _override(conf, n: int, dtype: torch.dtype, table: Overrides):
+    fields = table.get((dtype.itemsize, max(MIN_BLOCK_N, triton.next_power_of_2(n))))
+    if not fields:
+        return conf
+    conf = replace(conf, **fields)
+    return replace(conf, num_chunks=triton.cdiv(n, conf.block_n)) if conf.num_chunks > 1 else conf
 
 
 @functools.cache
-def forward_config(n: int, dtype: torch.dtype) -> ForwardConfig:
-    block_n, chunks = _blocking(n, FWD_MAX_BLOCK[dtype.itemsize], FWD_CHUNK)
-    if chunks == 1 and block_n < FWD_TILE_ELEMS:
-        return ForwardConfig(block_n, 1, FWD_TILE_ELEMS // block_n, FWD_SHORT_ROW_WARPS)
-    warps = FWD_WIDE_ROW_WARPS if block_n >= FWD_WIDE_ROW else FWD_LONG_ROW_WARPS
-    return ForwardConfig(block_n, chunks, 1, warps)
+def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> ForwardConfig:
+    block_n, chunks = _blocking(n, FWD_MAX_BLOCK[dtype.itemsize], FWD_CHUNK_BYTES // dtype.itemsize)
+    if chunks > 1:
+        conf = ForwardConfig(block_n, chunks, 1, FWD_CHUNK_WARPS)
+    elif block_n < FWD_TILE_ELEMS:
+        block_m = FWD_TILE_ELEMS // block_n
+        warps = min(FWD_SHORT_ROW_MAX_WARPS, max(FWD_SHORT_ROW_WARPS, block_m))
+        conf = ForwardConfig(block_n, 1, block_m, warps)
+    else:
+        warps = FWD_WIDE_ROW_WARPS if block_n >= FWD_WIDE_ROW else FWD_LONG_ROW_WARPS
+        conf = ForwardConfig(block_n, 1, 1, warps)
+    return _override(conf, n, dtype, OVERRIDES.get(family, OVERRIDES[DEFAULT_FAMILY])[0])
 
 
 @functools.cache
-def backward_config(n: int, dtype: torch.dtype) -> BackwardConfig:
+def backward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> BackwardConfig:
     block_n, chunks = _blocking(n, BWD_MAX_BLOCK[dtype.itemsize], BWD_CHUNK)
     if chunks > 1:
-        return BackwardConfig(block_n, chunks, 1, BWD_WARPS_LARGE, BWD_STREAMED_PROGRAMS_PER_SM)
-    block_m = max(1, BWD_TILE_ELEMS // block_n)
-    warps = BWD_WARPS_SMALL if block_m * block_n <= 4096 else BWD_WARPS_LARGE
-    return BackwardConfig(block_n, 1, block_m, warps, BWD_PROGRAMS_PER_SM, prefetch=True)
+        conf = BackwardConfig(block_n, chunks, 1, BWD_STREAMED_WARPS, BWD_STREAMED_PROGRAMS_PER_SM)
+    else:
+        block_m = max(1, BWD_TILE_ELEMS[dtype.itemsize] // block_n)
+        conf = BackwardConfig(
+            block_n, 1, block_m, BWD_WHOLE_ROW_WARPS, BWD_PROGRAMS_PER_SM, prefetch=True
+        )
+    return _override(conf, n, dtype, OVERRIDES.get(family, OVERRIDES[DEFAULT_FAMILY])[1])
+
+
+@functools.cache
+def gpu_family(device: torch.device) -> str:
+    """The ``OVERRIDES`` family of a device: "H200" or "H100" by the CUDA device's name, else
+    ``DEFAULT_FAMILY`` (other GPUs and the CPU interpreter)."""
+    if device.type == "cuda":
+        name = torch.cuda.get_device_name(device)
+        for family in OVERRIDES:
+            if family in name:
+                return family
+    return DEFAULT_FAMILY
 
 
 @functools.cache

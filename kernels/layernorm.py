@@ -92,9 +92,10 @@ def _fwd_kernel(
             mean = mean + delta * (n_c / n_new)
             m2 = m2 + tl.sum(d * d, axis=1) + delta * delta * (n_seen * n_c / n_new)
         rstd = tl.rsqrt(_div(m2, N) + eps)
-        # Pass 2: normalize chunk by chunk (the row was just read: mostly L2 hits).
+        # Pass 2: normalize chunk by chunk, re-reading the row last chunk first: the most
+        # recently read chunks are the likeliest L2 hits (65536 fp32: 74% of copy against 68%).
         for c in range(NUM_CHUNKS):
-            ccols = c * BLOCK_N + cols
+            ccols = (NUM_CHUNKS - 1 - c) * BLOCK_N + cols
             cmask = ccols < N
             mask = row_ok[:, None] & cmask[None, :]
             x = tl.load(x_rows + ccols[None, :], mask=mask, other=0.0).to(tl.float32)
@@ -106,6 +107,11 @@ def _fwd_kernel(
             tl.store(y_rows + ccols[None, :], y.to(Y.dtype.element_ty), mask=mask)
     tl.store(Mean + rows, mean, mask=row_ok)
     tl.store(Rstd + rows, rstd, mask=row_ok)
+
+
+@triton.jit
+def _add_pair(a1, a2, b1, b2):
+    return a1 + b1, a2 + b2
 
 
 @triton.jit
@@ -196,8 +202,11 @@ def _bwd_kernel(
             wdy = dy
             if HAS_W:
                 wdy = dy * w
-            c1 = _div(tl.sum(xhat * wdy, axis=1), N)[:, None]
-            c2 = _div(tl.sum(wdy, axis=1), N)[:, None]
+            # Both row sums in one reduction: one cross-warp exchange instead of two (fp32 at
+            # N = 8192: 83% of copy against 77%).
+            s1, s2 = tl.reduce((xhat * wdy, wdy), 1, _add_pair)
+            c1 = _div(s1, N)[:, None]
+            c2 = _div(s2, N)[:, None]
             dx = (wdy - (xhat * c1 + c2)) * rstd
             tl.store(DX + rows64 * N + cols[None, :], dx.to(DX.dtype.element_ty), mask=mask)
             if PARAM_GRADS:
@@ -312,6 +321,8 @@ def _sum_partials_kernel(
 # ---- launchers (2-D views: x is (M, N) with unit column stride) ----
 def _rows(t: torch.Tensor, m: int, n: int) -> torch.Tensor:
     """(m, n) view of ``t`` with unit column stride; copies only when no such view exists."""
+    if t.dim() == 2 and t.shape[0] == m and t.shape[1] == n and t.stride(1) == 1:
+        return t  # the common case, without a dispatcher call
     t2 = t.reshape(m, n)
     return t2 if t2.stride(-1) == 1 or n <= 1 else t2.contiguous()
 
@@ -331,7 +342,7 @@ def _forward(x: torch.Tensor, weight, bias, eps: float, conf: cfg.ForwardConfig 
     if M == 0 or N == 0:
         # Zero rows: nothing to do. Zero columns: PyTorch returns NaN statistics.
         return y, mean.fill_(math.nan), rstd.fill_(math.nan)
-    conf = conf or cfg.forward_config(N, x.dtype)
+    conf = conf or cfg.forward_config(N, x.dtype, cfg.gpu_family(x.device))
     _fwd_kernel[(triton.cdiv(M, conf.block_m),)](
         x,
         y,
@@ -378,7 +389,7 @@ def _backward(
     db = torch.empty((N,), dtype=db_dtype, device=x.device) if need_db else None
     if M == 0 or N == 0:
         return dx, None if dw is None else dw.zero_(), None if db is None else db.zero_()
-    conf = conf or cfg.backward_config(N, x.dtype)
+    conf = conf or cfg.backward_config(N, x.dtype, cfg.gpu_family(x.device))
     sms = cfg.sm_count(x.device)
     param_grads = need_dw or need_db
     whole_rows = conf.num_chunks == 1
@@ -645,16 +656,21 @@ def layer_norm(
         return _pytorch_layer_norm(input, shape, weight, bias, eps)
     n = math.prod(shape)
     x = _rows(input, math.prod(input.shape[: input.dim() - len(shape)]), n)
-    # Parameters are read with unit stride: contiguous() is a no-op unless they are strided views.
-    w = None if weight is None else weight.reshape(n).contiguous()
-    b = None if bias is None else bias.reshape(n).contiguous()
+    w, b = _flat(weight, n), _flat(bias, n)
     if torch.compiler.is_compiling():
         y = layer_norm_fwd(x, w, b, float(eps))[0]
     elif torch.is_grad_enabled() and any(t is not None and t.requires_grad for t in (x, w, b)):
         y = _LayerNormFunction.apply(x, w, b, float(eps))
     else:  # inference: no autograd node to build
         y = _forward(x, w, b, float(eps))[0]
-    return y.view(input.shape)
+    return y if input.dim() == 2 and len(shape) == 1 else y.view(input.shape)
+
+
+def _flat(p: torch.Tensor | None, n: int) -> torch.Tensor | None:
+    """A parameter as the unit-stride 1-D tensor the kernels read (copied only if strided)."""
+    if p is None or (p.dim() == 1 and p.is_contiguous()):
+        return p
+    return p.reshape(n).contiguous()
 
 
 class LayerNorm(torch.nn.LayerNorm):

@@ -26,6 +26,7 @@ SHAPES = [
     ((3, 5000), (5000,)),
     ((2, 40000), (40000,)),
     ((2, 3, 4, 10), (4, 10)),
+    ((6, 10), (6, 10)),  # 2-D input, both dims normalized: one row of 60
     ((7,), (7,)),
     ((0, 16), (16,)),
     ((3, 0), (0,)),
@@ -366,14 +367,28 @@ def test_custom_ops_pass_opcheck(affine, device):
 
 
 # ---- launch configuration ----
+@pytest.mark.parametrize("family", cfg.OVERRIDES)
 @pytest.mark.parametrize("dtype", DTYPES, ids=str)
-def test_launch_configs_cover_every_width(dtype):
-    for n in [1, 2, 3, 255, 256, 257, 4096, 5000, 32768, 32769, 65536, 100000, 1 << 20]:
-        for conf in (cfg.forward_config(n, dtype), cfg.backward_config(n, dtype)):
+def test_launch_configs_cover_every_width(dtype, family):
+    widths = [1, 2, 3, 255, 256, 257, 1024, 4096, 5000, 12288, 16384, 32768, 32769, 65536]
+    for n in [*widths, 100000, 1 << 20]:
+        configs = (cfg.forward_config(n, dtype, family), cfg.backward_config(n, dtype, family))
+        for conf in configs:
             assert conf.block_n & (conf.block_n - 1) == 0, conf
             assert conf.block_n * conf.num_chunks >= n, conf
             assert conf.num_chunks == 1 or conf.block_n * (conf.num_chunks - 1) < n, conf
             assert 1 <= conf.num_warps <= cfg.MAX_WARPS, conf
+
+
+def test_overrides_apply_to_their_family_only():
+    h100 = cfg.backward_config(16384, torch.bfloat16, "H100")
+    assert (h100.block_n, h100.num_chunks) == (4096, 4)  # the measured exception
+    assert cfg.backward_config(16384, torch.float32, "H100").block_n == cfg.BWD_CHUNK  # the rule
+    # Unknown GPUs and the CPU use the default family's table.
+    assert cfg.forward_config(1024, torch.float32, "A100") == cfg.forward_config(
+        1024, torch.float32, cfg.DEFAULT_FAMILY
+    )
+    assert cfg.gpu_family(torch.device("cpu")) == cfg.DEFAULT_FAMILY
 
 
 # Configs for the paths wide rows take on a GPU, at sizes the interpreter runs quickly: small
