@@ -500,6 +500,7 @@ def measure(
         bytes_moved(mode, M, N, dtype),
         status=status,
         quantiles=tuple(quantiles),
+        ms_quantiles=(math.nan,) * len(quantiles),
     )
 
 

@@ -197,7 +197,6 @@ def host_overhead_us(iters: int = 3000) -> pd.DataFrame:
             1,
             4096,
             1e-5,
-            1,
             BLOCK_M=conf.block_m,
             BLOCK_N=conf.block_n,
             NUM_CHUNKS=1,
