@@ -35,8 +35,9 @@ FWD_MAX_BLOCK = {4: 32768, 2: 32768}
 # Backward keeps x, dy and two fp32 accumulators per element: past 8192 they spill.
 BWD_MAX_BLOCK = {4: 8192, 2: 8192}
 # Streamed rows: chunk width and warps. Forward: 64 KB chunks with 32 warps, last chunk first
-# on the second pass; at N = 65536 74-79% of copy against 65% for 4096-wide chunks with 8 warps
-# (H100, sweep 6); 16-bit 72% with 32768-wide chunks against 61% with 16384 (H200, sweep 7).
+# on the second pass; at N = 65536 fp32 74% and 16-bit 85% of copy against 65% for 4096-wide
+# chunks with 8 warps (H100, sweeps 6, 8); 16-bit 72% with 32768-wide chunks against 61% with
+# 16384 (H200, sweep 7).
 FWD_CHUNK_BYTES, FWD_CHUNK_WARPS = 65536, 32
 BWD_CHUNK = 8192
 # Short rows are packed block_m to a program (forward) or to a loop iteration (backward) so a
@@ -112,18 +113,13 @@ def _blocking(n: int, max_block: int, chunk: int) -> tuple[int, int]:
 # A replaced block_n on a streamed row re-derives num_chunks. Only differences larger than the
 # run-to-run spread (about 3 points of copy) and seen in two sweeps are kept.
 Overrides = dict[tuple[int, int], dict[str, object]]
-OVERRIDES: dict[str, tuple[Overrides, Overrides]] = {  # family: (forward, backward)
-    "H100": (
-        {(4, 1024): dict(block_m=8)},  # 101-103% of copy against 92-95% (sweeps 5, 6)
-        {(2, 16384): dict(block_n=4096)},  # 50% against 39% (sweeps 5, 6)
-    ),
-    # Sweep 7 on an H200 found the same two exceptions (fp32 1024 block_m=8: 94% against 88%;
-    # 16-bit 16384 chunks of 4096: 46% against 32%) and no other difference above the noise.
-    "H200": (
-        {(4, 1024): dict(block_m=8)},
-        {(2, 16384): dict(block_n=4096)},
-    ),
-}
+_HOPPER: tuple[Overrides, Overrides] = (  # (forward, backward)
+    {(4, 1024): dict(block_m=8)},  # H100 101-103% of copy against 92-95% (sweeps 5, 6)
+    {(2, 16384): dict(block_n=4096)},  # H100 50% against 39% (sweeps 5, 6)
+)
+# Sweep 7 on an H200 found the same two exceptions (fp32 1024 block_m=8: 94% against 88%; 16-bit
+# 16384 chunks of 4096: 46% against 32%) and no other difference above the noise: one table.
+OVERRIDES: dict[str, tuple[Overrides, Overrides]] = {"H100": _HOPPER, "H200": _HOPPER}
 DEFAULT_FAMILY = "H100"
 """The family whose table other GPUs (and the CPU interpreter) use."""
 
