@@ -94,13 +94,18 @@ class BackwardConfig:
     pg_programs_per_sm: int = PG_PROGRAMS_PER_SM
 
 
+def padded_width(n: int) -> int:
+    """The power-of-two block a whole row of ``n`` columns occupies."""
+    return max(MIN_BLOCK_N, triton.next_power_of_2(n))
+
+
 def _blocking(n: int, max_block: int, chunk: int) -> tuple[int, int]:
     """(block_n, num_chunks): the whole padded row if it fits in ``max_block``, else chunks.
 
     The chunk is the widest of ``chunk``, half and a quarter of it that pads the row by at most
     an eighth: N = 12288 is 3 chunks of 4096, not 2 of 8192 with half of the second masked off.
     """
-    width = max(MIN_BLOCK_N, triton.next_power_of_2(n))
+    width = padded_width(n)
     if width <= max_block:
         return width, 1
     for block in (chunk, chunk // 2, chunk // 4):
@@ -124,8 +129,11 @@ DEFAULT_FAMILY = "H100"
 """The family whose table other GPUs (and the CPU interpreter) use."""
 
 
-def _override(conf, n: int, dtype: torch.dtype, table: Overrides):
-    fields = table.get((dtype.itemsize, max(MIN_BLOCK_N, triton.next_power_of_2(n))))
+def _override(conf, n: int, dtype: torch.dtype, family: str, direction: int):
+    """``conf`` with the family's measured exception for (dtype, N) applied, if there is one;
+    ``direction`` 0 is the forward table, 1 the backward one."""
+    table = OVERRIDES.get(family, OVERRIDES[DEFAULT_FAMILY])[direction]
+    fields = table.get((dtype.itemsize, padded_width(n)))
     if not fields:
         return conf
     conf = replace(conf, **fields)
@@ -144,7 +152,7 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
     else:
         warps = FWD_WIDE_ROW_WARPS if block_n >= FWD_WIDE_ROW else FWD_LONG_ROW_WARPS
         conf = ForwardConfig(block_n, 1, 1, warps)
-    return _override(conf, n, dtype, OVERRIDES.get(family, OVERRIDES[DEFAULT_FAMILY])[0])
+    return _override(conf, n, dtype, family, 0)
 
 
 @functools.cache
@@ -157,7 +165,7 @@ def backward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) ->
         conf = BackwardConfig(
             block_n, 1, block_m, BWD_WHOLE_ROW_WARPS, BWD_PROGRAMS_PER_SM, prefetch=True
         )
-    return _override(conf, n, dtype, OVERRIDES.get(family, OVERRIDES[DEFAULT_FAMILY])[1])
+    return _override(conf, n, dtype, family, 1)
 
 
 @functools.cache

@@ -30,7 +30,6 @@ from kernels.bench.harness import bytes_moved, cuda_times
 from kernels.reference import assert_close, reference_grads
 
 M = 4096
-FAMILY = cfg.gpu_family(torch.device("cuda")) if torch.cuda.is_available() else "H100"
 
 
 def copy_ms(nbytes: int) -> float:
@@ -45,13 +44,14 @@ def _median_ms(fn) -> float:
     return float(torch.tensor(cuda_times(fn)).median())
 
 
-def _warps(elements: int, per_thread: int) -> int:
-    return max(1, min(cfg.MAX_WARPS, triton.next_power_of_2(elements // (32 * per_thread))))
+def _family() -> str:
+    """The launch-table family of the GPU being swept (its "default" rows use that table)."""
+    return cfg.gpu_family(torch.device("cuda"))
 
 
 def forward_variants(n: int, dtype: torch.dtype, quick: bool):
-    width = max(cfg.MIN_BLOCK_N, triton.next_power_of_2(n))
-    default = cfg.forward_config(n, dtype, FAMILY)
+    width = cfg.padded_width(n)
+    default = cfg.forward_config(n, dtype, _family())
     out = {"default": default}
     if width <= 8192:  # whole rows: tile size (rows per program) and warps
         tiles = (cfg.FWD_TILE_ELEMS,) if quick else (4096, 8192, 16384)
@@ -67,8 +67,8 @@ def forward_variants(n: int, dtype: torch.dtype, quick: bool):
 
 
 def backward_variants(n: int, dtype: torch.dtype, quick: bool):
-    width = max(cfg.MIN_BLOCK_N, triton.next_power_of_2(n))
-    default = cfg.backward_config(n, dtype, FAMILY)
+    width = cfg.padded_width(n)
+    default = cfg.backward_config(n, dtype, _family())
     out = {"default": default}
     if default.num_chunks == 1:  # whole rows, prefetching: tile and warps
         tiles = (cfg.BWD_TILE_ELEMS[dtype.itemsize],) if quick else (4096, 8192, 16384)
@@ -182,7 +182,7 @@ def host_overhead_us(iters: int = 3000) -> pd.DataFrame:
     b = torch.randn(4096, device="cuda", requires_grad=True)
     dy = torch.randn(1, 4096, device="cuda")
     y, mean, rstd = ln._forward(x.detach(), w.detach(), b.detach(), 1e-5)
-    conf = cfg.forward_config(4096, torch.float32)
+    conf = cfg.forward_config(4096, torch.float32, _family())
     xd, wd, bd = x.detach(), w.detach(), b.detach()
 
     def raw_launch():
