@@ -12,10 +12,11 @@ Forward: a program normalizes ``block_m`` rows. When the padded row (``block_n``
 chunk first (the most recently read, so the likeliest to still be in L2).
 
 Backward: a persistent grid of ``programs_per_sm`` programs per SM; each program walks a
-contiguous run of rows and writes dx. With whole rows it also sums dweight/dbias over its rows in
-fp32 registers and writes one partial row per program; with streamed rows a column-blocked kernel
-computes those partial sums (re-reading x and dy). A third small kernel adds the partial rows in
-a fixed order: no atomics, bitwise reproducible."""
+contiguous run of rows, writes dx and sums dweight/dbias over its rows in fp32 registers (one
+partial row per program). A row wider than ``BWD_MAX_BLOCK`` is split over ``splits`` programs
+(a group), each holding one slice of the row in registers, so x and dy are read once; the group
+swaps its row sums through a small buffer (see ``kernels.layernorm._bwd_kernel``). A small kernel
+adds the partial rows in a fixed order: no atomics on data, bitwise reproducible."""
 
 from __future__ import annotations
 
@@ -32,14 +33,15 @@ MIN_BLOCK_N = 16
 # Widest padded row kept whole in registers, by element size. At N = 65536 the whole row spills:
 # fp32 52% of copy whole against 65% streamed (bench run), bf16 54% against 64%.
 FWD_MAX_BLOCK = {4: 32768, 2: 32768}
-# Backward keeps x, dy and two fp32 accumulators per element: past 8192 they spill.
+# Backward keeps x, dy and two fp32 accumulators per element: past 8192 they spill, so wider
+# rows are split over several programs, each holding a BWD_SLICE-wide slice.
 BWD_MAX_BLOCK = {4: 8192, 2: 8192}
+BWD_SLICE = 8192
 # Streamed rows: chunk width and warps. Forward: 64 KB chunks with 32 warps, last chunk first
 # on the second pass; at N = 65536 fp32 74% and 16-bit 85% of copy against 65% for 4096-wide
 # chunks with 8 warps (H100, sweeps 6, 8); 16-bit 72% with 32768-wide chunks against 61% with
 # 16384 (H200, sweep 7).
 FWD_CHUNK_BYTES, FWD_CHUNK_WARPS = 65536, 32
-BWD_CHUNK = 8192
 # Short rows are packed block_m to a program (forward) or to a loop iteration (backward) so a
 # tile has this many elements. Backward by element size: a 16-bit tile of 8192 elements (8 warps)
 # beat 4096 at N = 1024-4096 by 7-9 points of copy (sweep 5), fp32 did best at 4096.
@@ -55,14 +57,14 @@ FWD_WIDE_ROW_WARPS = 32
 FWD_WIDE_ROW = 32768
 MAX_WARPS = 32
 # Backward warps: 8 for whole rows (fp32 at 8192: 75-81% of copy against 72-77% with 16, H100
-# and H200; within noise of the best elsewhere), 16 for streamed rows.
-BWD_WHOLE_ROW_WARPS, BWD_STREAMED_WARPS = 8, 16
-# Backward: one persistent program per SM, prefetching the next tile, won at every whole-row N;
-# streamed rows (two passes per row) did best with 4 programs per SM.
+# and H200; within noise of the best elsewhere). Split rows: 16, except for the (element size,
+# slice width) listed (H100, sweeps 9 and 10: fp32 at N = 16384-32768 79-81% of
+# copy against 74-76% with 8; 16-bit 4096-wide slices (2 rows a tile) at 12288-16384 63-68%
+# against 58-59%; 16-bit 8192-wide slices at 32768 70% against 66% with 16).
+BWD_WARPS = 8
+BWD_SPLIT_WARPS, BWD_SPLIT_WARPS_EXCEPT = 16, {(2, 8192): 8}
+# Backward: one persistent program per SM, prefetching the next tile, won at every whole-row N.
 BWD_PROGRAMS_PER_SM = 1
-BWD_STREAMED_PROGRAMS_PER_SM = 4
-# Streamed rows: dweight/dbias come from a column-blocked kernel with these tiles.
-PG_BLOCK_M, PG_BLOCK_N, PG_WARPS, PG_PROGRAMS_PER_SM = 32, 128, 4, 4
 # Programs the Triton interpreter (CPU) pretends to have per "device": few, since each costs ~1 ms.
 INTERPRETER_SM_COUNT = 4
 
@@ -81,17 +83,15 @@ class ForwardConfig:
 
 @dataclass(frozen=True)
 class BackwardConfig:
-    block_n: int
-    num_chunks: int
-    block_m: int  # rows per loop iteration (whole rows only)
+    block_n: int  # columns per program (a power of two)
+    splits: int  # programs sharing a row: 1 = whole rows
+    block_m: int  # rows per loop iteration
     num_warps: int
     programs_per_sm: int
-    prefetch: bool = False  # load the next row tile before reducing this one (whole rows only)
-    # dweight/dbias kernel for streamed rows (num_chunks > 1)
-    pg_block_m: int = PG_BLOCK_M
-    pg_block_n: int = PG_BLOCK_N
-    pg_warps: int = PG_WARPS
-    pg_programs_per_sm: int = PG_PROGRAMS_PER_SM
+    prefetch: bool = False  # load the next row tile before reducing this one
+    # splits > 1: swap row sums within one launch, each program waiting for its group (GPU only);
+    # False: two launches, the first writing the slices' sums, the second reading them.
+    exchange: bool = True
 
 
 def padded_width(n: int) -> int:
@@ -115,15 +115,20 @@ def _blocking(n: int, max_block: int, chunk: int) -> tuple[int, int]:
 
 
 # ---- measured exceptions per GPU family: (element size, padded width) -> fields to replace ----
-# A replaced block_n on a streamed row re-derives num_chunks. Only differences larger than the
-# run-to-run spread (about 3 points of copy) and seen in two sweeps are kept.
+# Only differences larger than the run-to-run spread (about 3 points of copy) and seen in two
+# sweeps are kept.
 Overrides = dict[tuple[int, int], dict[str, object]]
 _HOPPER: tuple[Overrides, Overrides] = (  # (forward, backward)
     {(4, 1024): dict(block_m=8)},  # H100 101-103% of copy against 92-95% (sweeps 5, 6)
-    {(2, 16384): dict(block_n=4096)},  # H100 50% against 39% (sweeps 5, 6)
+    {  # split rows (sweeps 9, 10)
+        # fp32 8193-16384: 2 slices of 8192, not 3-4 of 4096 (N = 12288: 71-72% against 65-66%)
+        (4, 16384): dict(block_n=8192, splits=2, block_m=1),
+        (4, 65536): dict(num_warps=8),  # 71-72% of copy against 63-66% with 16
+    },
 )
-# Sweep 7 on an H200 found the same two exceptions (fp32 1024 block_m=8: 94% against 88%; 16-bit
-# 16384 chunks of 4096: 46% against 32%) and no other difference above the noise: one table.
+# Sweep 7 on an H200 found the same two exceptions as the H100 then had (fp32 1024 block_m=8: 94%
+# against 88%; a 16-bit backward one since replaced) and no other difference above the noise, so
+# both families share one table; the split-row exceptions are measured on the H100 only.
 OVERRIDES: dict[str, tuple[Overrides, Overrides]] = {"H100": _HOPPER, "H200": _HOPPER}
 DEFAULT_FAMILY = "H100"
 """The family whose table other GPUs (and the CPU interpreter) use."""
@@ -134,10 +139,7 @@ def _override(conf, n: int, dtype: torch.dtype, family: str, direction: int):
     ``direction`` 0 is the forward table, 1 the backward one."""
     table = OVERRIDES.get(family, OVERRIDES[DEFAULT_FAMILY])[direction]
     fields = table.get((dtype.itemsize, padded_width(n)))
-    if not fields:
-        return conf
-    conf = replace(conf, **fields)
-    return replace(conf, num_chunks=triton.cdiv(n, conf.block_n)) if conf.num_chunks > 1 else conf
+    return replace(conf, **fields) if fields else conf
 
 
 @functools.cache
@@ -157,14 +159,11 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
 
 @functools.cache
 def backward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> BackwardConfig:
-    block_n, chunks = _blocking(n, BWD_MAX_BLOCK[dtype.itemsize], BWD_CHUNK)
-    if chunks > 1:
-        conf = BackwardConfig(block_n, chunks, 1, BWD_STREAMED_WARPS, BWD_STREAMED_PROGRAMS_PER_SM)
-    else:
-        block_m = max(1, BWD_TILE_ELEMS[dtype.itemsize] // block_n)
-        conf = BackwardConfig(
-            block_n, 1, block_m, BWD_WHOLE_ROW_WARPS, BWD_PROGRAMS_PER_SM, prefetch=True
-        )
+    block_n, splits = _blocking(n, BWD_MAX_BLOCK[dtype.itemsize], BWD_SLICE)
+    block_m = max(1, BWD_TILE_ELEMS[dtype.itemsize] // block_n)
+    warps = BWD_SPLIT_WARPS_EXCEPT.get((dtype.itemsize, block_n), BWD_SPLIT_WARPS)
+    warps = BWD_WARPS if splits == 1 else warps
+    conf = BackwardConfig(block_n, splits, block_m, warps, BWD_PROGRAMS_PER_SM, prefetch=True)
     return _override(conf, n, dtype, family, 1)
 
 

@@ -125,17 +125,16 @@ def _load_row_tile(X, DY, start, end, stride_x, stride_dy, cols, N, BLOCK_M: tl.
     return x, dy
 
 
-@triton.jit
-def _chunk_xhat_wdy(
-    X, DY, W, row64, stride_x, stride_dy, ccols, n_row, N, mean, rstd, HAS_W: tl.constexpr
-):
-    """xhat and w*dy (fp32) of one chunk of one row; zeros at and past ``n_row``."""
-    mask = ccols < n_row
-    x = tl.load(X + row64 * stride_x + ccols, mask=mask, other=0.0).to(tl.float32)
-    wdy = tl.load(DY + row64 * stride_dy + ccols, mask=mask, other=0.0).to(tl.float32)
-    if HAS_W:
-        wdy = wdy * tl.load(W + ccols, mask=ccols < N, other=0.0).to(tl.float32)
-    return tl.where(mask, (x - mean) * rstd, 0.0), wdy
+# Row sums of a row split across programs (SUMS_MODE): whole rows keep them in the program
+# (LOCAL); split rows swap slice sums through a small fp32 buffer, either within one launch,
+# each program spinning on its group's arrival counter (EXCHANGE: all programs of a group must
+# be resident at once, see _backward), or across two launches of the same kernel: STORE writes
+# the slice sums and nothing else, LOAD adds them up and does the rest (no waiting: what the CPU
+# interpreter, which runs programs one after another, can run).
+SUMS_LOCAL = tl.constexpr(0)
+SUMS_EXCHANGE = tl.constexpr(1)
+SUMS_STORE = tl.constexpr(2)
+SUMS_LOAD = tl.constexpr(3)
 
 
 @triton.jit
@@ -147,114 +146,8 @@ def _bwd_kernel(
     Mean,
     Rstd,
     Partial,
-    stride_x,
-    stride_dy,
-    M,
-    N,
-    rows_per_program,
-    BLOCK_M: tl.constexpr,
-    BLOCK_N: tl.constexpr,
-    NUM_CHUNKS: tl.constexpr,
-    HAS_W: tl.constexpr,
-    PARAM_GRADS: tl.constexpr,
-    PREFETCH: tl.constexpr,
-):
-    # dx = rstd * (w*dy - mean(w*dy) - xhat * mean(xhat*w*dy)), row by row.
-    # Program p owns rows [p*rows_per_program, (p+1)*rows_per_program) (a multiple of BLOCK_M).
-    # Whole rows (NUM_CHUNKS == 1) are processed BLOCK_M at a time; with PARAM_GRADS the program
-    # also sums dy*xhat and dy over its rows and writes them to row p of Partial[0] (dweight) and
-    # Partial[1] (dbias), each (num_programs, N) fp32. Streamed rows compute dx only.
-    pid = tl.program_id(0)
-    first_row = pid * rows_per_program
-    cols = tl.arange(0, BLOCK_N)
-    if NUM_CHUNKS == 1:
-        cmask = cols < N
-        if HAS_W:
-            w = tl.load(W + cols, mask=cmask, other=0.0).to(tl.float32)[None, :]
-        dw_acc = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
-        db_acc = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
-        # Rows this program may touch: [first_row, last_row).
-        last_row = tl.minimum(first_row + rows_per_program, M)
-        if PREFETCH:
-            x_next, dy_next = _load_row_tile(
-                X, DY, first_row, last_row, stride_x, stride_dy, cols, N, BLOCK_M
-            )
-        for i in range(0, rows_per_program, BLOCK_M):
-            rows = first_row + i + tl.arange(0, BLOCK_M)
-            # Rows past the end load zeros: they add nothing and store nothing.
-            row_ok = rows < last_row
-            mask = row_ok[:, None] & cmask[None, :]
-            rows64 = rows.to(tl.int64)[:, None]
-            if PREFETCH:
-                # Issue the next tile's loads before this tile's reductions, so memory stays busy.
-                x, dy = x_next, dy_next
-                x_next, dy_next = _load_row_tile(
-                    X, DY, first_row + i + BLOCK_M, last_row, stride_x, stride_dy, cols, N, BLOCK_M
-                )
-            else:
-                x, dy = _load_row_tile(
-                    X, DY, first_row + i, last_row, stride_x, stride_dy, cols, N, BLOCK_M
-                )
-            dy = dy.to(tl.float32)
-            mean = tl.load(Mean + rows, mask=row_ok, other=0.0)[:, None]
-            rstd = tl.load(Rstd + rows, mask=row_ok, other=0.0)[:, None]
-            xhat = tl.where(mask, (x.to(tl.float32) - mean) * rstd, 0.0)
-            wdy = dy
-            if HAS_W:
-                wdy = dy * w
-            # Both row sums in one reduction: one cross-warp exchange instead of two (fp32 at
-            # N = 8192: 83% of copy against 77%).
-            s1, s2 = tl.reduce((xhat * wdy, wdy), 1, _add_pair)
-            c1 = _div(s1, N)[:, None]
-            c2 = _div(s2, N)[:, None]
-            dx = (wdy - (xhat * c1 + c2)) * rstd
-            tl.store(DX + rows64 * N + cols[None, :], dx.to(DX.dtype.element_ty), mask=mask)
-            if PARAM_GRADS:
-                dw_acc += dy * xhat
-                db_acc += dy
-        if PARAM_GRADS:
-            dw_part = Partial + pid.to(tl.int64) * N + cols
-            db_part = dw_part + tl.num_programs(0).to(tl.int64) * N
-            tl.store(dw_part, tl.sum(dw_acc, axis=0), mask=cmask)
-            tl.store(db_part, tl.sum(db_acc, axis=0), mask=cmask)
-    else:
-        for i in range(rows_per_program):
-            row = first_row + i
-            row_ok = row < M
-            # Masks are built with one comparison: the interpreter mistypes `tensor & scalar`.
-            n_row = tl.where(row_ok, N, 0)
-            row64 = row.to(tl.int64)
-            mean = tl.load(Mean + row, mask=row_ok, other=0.0)
-            rstd = tl.load(Rstd + row, mask=row_ok, other=0.0)
-            # Pass 1: the two row sums.
-            c1_acc = tl.zeros([BLOCK_N], dtype=tl.float32)
-            c2_acc = tl.zeros([BLOCK_N], dtype=tl.float32)
-            for c in range(NUM_CHUNKS):
-                ccols = c * BLOCK_N + cols
-                xhat, wdy = _chunk_xhat_wdy(
-                    X, DY, W, row64, stride_x, stride_dy, ccols, n_row, N, mean, rstd, HAS_W
-                )
-                c1_acc += xhat * wdy
-                c2_acc += wdy
-            c1 = _div(tl.sum(c1_acc, axis=0), N)
-            c2 = _div(tl.sum(c2_acc, axis=0), N)
-            # Pass 2: dx (the row was just read: mostly L2 hits).
-            for c in range(NUM_CHUNKS):
-                ccols = c * BLOCK_N + cols
-                xhat, wdy = _chunk_xhat_wdy(
-                    X, DY, W, row64, stride_x, stride_dy, ccols, n_row, N, mean, rstd, HAS_W
-                )
-                dx = (wdy - (xhat * c1 + c2)) * rstd
-                tl.store(DX + row64 * N + ccols, dx.to(DX.dtype.element_ty), mask=ccols < n_row)
-
-
-@triton.jit
-def _param_grads_kernel(
-    X,
-    DY,
-    Mean,
-    Rstd,
-    Partial,
+    Sums,
+    Arrived,
     stride_x,
     stride_dy,
     M,
@@ -262,29 +155,93 @@ def _param_grads_kernel(
     rows_per_group,
     BLOCK_M: tl.constexpr,
     BLOCK_N: tl.constexpr,
+    SPLITS: tl.constexpr,
+    SUMS_MODE: tl.constexpr,
+    HAS_W: tl.constexpr,
+    PARAM_GRADS: tl.constexpr,
+    PREFETCH: tl.constexpr,
 ):
-    # For streamed rows: program (column block c, row group g) sums dy*xhat and dy over the group's
-    # rows into Partial[0][g, cols] and Partial[1][g, cols]; the accumulators stay in registers.
-    cols = tl.program_id(0) * BLOCK_N + tl.arange(0, BLOCK_N)
+    # dx = rstd * (w*dy - mean(w*dy) - xhat * mean(xhat*w*dy)), row by row.
+    # Program (s, g) owns columns [s*BLOCK_N, (s+1)*BLOCK_N) of the rows
+    # [g*rows_per_group, (g+1)*rows_per_group) (a multiple of BLOCK_M), BLOCK_M rows at a time.
+    # With PARAM_GRADS it also sums dy*xhat and dy over those rows in fp32 registers and writes
+    # them to row g of Partial[0] (dweight) and Partial[1] (dbias), each (groups, N) fp32.
+    # Sums is (M, SPLITS, 2) fp32: each slice's two row sums; Arrived is (groups,) int32 zeros.
+    split = tl.program_id(0)
     group = tl.program_id(1)
-    cmask = cols < N
     first_row = group * rows_per_group
-    dw = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
-    db = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
+    last_row = tl.minimum(first_row + rows_per_group, M)
+    cols = split * BLOCK_N + tl.arange(0, BLOCK_N)
+    cmask = cols < N
+    if HAS_W:
+        w = tl.load(W + cols, mask=cmask, other=0.0).to(tl.float32)[None, :]
+    dw_acc = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
+    db_acc = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
+    if PREFETCH:
+        x_next, dy_next = _load_row_tile(
+            X, DY, first_row, last_row, stride_x, stride_dy, cols, N, BLOCK_M
+        )
+    # Every program of a group runs the same number of iterations (rows past the end load zeros,
+    # add nothing and store nothing): an exchange needs all of them at every round.
     for i in range(0, rows_per_group, BLOCK_M):
         rows = first_row + i + tl.arange(0, BLOCK_M)
-        row_ok = rows < M
+        row_ok = rows < last_row
         mask = row_ok[:, None] & cmask[None, :]
         rows64 = rows.to(tl.int64)[:, None]
-        x = tl.load(X + rows64 * stride_x + cols[None, :], mask=mask, other=0.0).to(tl.float32)
-        dy = tl.load(DY + rows64 * stride_dy + cols[None, :], mask=mask, other=0.0).to(tl.float32)
+        if PREFETCH:
+            # Issue the next tile's loads before this tile's reductions, so memory stays busy.
+            x, dy = x_next, dy_next
+            x_next, dy_next = _load_row_tile(
+                X, DY, first_row + i + BLOCK_M, last_row, stride_x, stride_dy, cols, N, BLOCK_M
+            )
+        else:
+            x, dy = _load_row_tile(
+                X, DY, first_row + i, last_row, stride_x, stride_dy, cols, N, BLOCK_M
+            )
+        dy = dy.to(tl.float32)
         mean = tl.load(Mean + rows, mask=row_ok, other=0.0)[:, None]
         rstd = tl.load(Rstd + rows, mask=row_ok, other=0.0)[:, None]
-        dw += dy * tl.where(mask, (x - mean) * rstd, 0.0)
-        db += dy
-    offs = group.to(tl.int64) * N + cols
-    tl.store(Partial + offs, tl.sum(dw, axis=0), mask=cmask)
-    tl.store(Partial + tl.num_programs(1).to(tl.int64) * N + offs, tl.sum(db, axis=0), mask=cmask)
+        xhat = tl.where(mask, (x.to(tl.float32) - mean) * rstd, 0.0)
+        wdy = dy
+        if HAS_W:
+            wdy = dy * w
+        if SUMS_MODE != SUMS_LOAD:
+            # Both row sums in one reduction: one cross-warp exchange instead of two (fp32 at
+            # N = 8192: 83% of copy against 77%).
+            s1, s2 = tl.reduce((xhat * wdy, wdy), 1, _add_pair)
+        if SUMS_MODE != SUMS_LOCAL:
+            sums = Sums + rows.to(tl.int64) * (2 * SPLITS)
+            if SUMS_MODE != SUMS_LOAD:
+                tl.store(sums + 2 * split, s1, mask=row_ok)
+                tl.store(sums + 2 * split + 1, s2, mask=row_ok)
+            if SUMS_MODE == SUMS_EXCHANGE:
+                # All threads' stores, then one release; wait until the group's SPLITS programs
+                # have all arrived at this round.
+                tl.debug_barrier()
+                target = SPLITS * (i // BLOCK_M + 1)
+                arrived = tl.atomic_add(Arrived + group, 1, sem="acq_rel", scope="gpu") + 1
+                while arrived < target:
+                    arrived = tl.atomic_add(Arrived + group, 0, sem="acquire", scope="gpu")
+            if SUMS_MODE != SUMS_STORE:
+                # Every program adds the slices in the same order: the same sums everywhere.
+                s1 = tl.zeros([BLOCK_M], dtype=tl.float32)
+                s2 = tl.zeros([BLOCK_M], dtype=tl.float32)
+                for j in range(SPLITS):
+                    s1 += tl.load(sums + 2 * j, mask=row_ok, other=0.0, volatile=True)
+                    s2 += tl.load(sums + 2 * j + 1, mask=row_ok, other=0.0, volatile=True)
+        if SUMS_MODE != SUMS_STORE:
+            c1 = _div(s1, N)[:, None]
+            c2 = _div(s2, N)[:, None]
+            dx = (wdy - (xhat * c1 + c2)) * rstd
+            tl.store(DX + rows64 * N + cols[None, :], dx.to(DX.dtype.element_ty), mask=mask)
+            if PARAM_GRADS:
+                dw_acc += dy * xhat
+                db_acc += dy
+    if PARAM_GRADS:
+        dw_part = Partial + group.to(tl.int64) * N + cols
+        db_part = dw_part + tl.num_programs(1).to(tl.int64) * N
+        tl.store(dw_part, tl.sum(dw_acc, axis=0), mask=cmask)
+        tl.store(db_part, tl.sum(db_acc, axis=0), mask=cmask)
 
 
 @triton.jit
@@ -380,7 +337,8 @@ def _backward(
 
     dweight (the weight's dtype) is computed when ``need_dw``, dbias when ``db_dtype`` is given;
     otherwise they are None. Both are summed in fp32 through a (2, groups, N) partial buffer,
-    added up in a fixed order by :func:`_sum_partials_kernel`.
+    added up in a fixed order by :func:`_sum_partials_kernel`. Rows wider than one program's
+    block are split over ``conf.splits`` programs that swap their row sums (``SUMS_MODE``).
     """
     M, N = x.shape
     need_db = db_dtype is not None
@@ -390,62 +348,55 @@ def _backward(
     if M == 0 or N == 0:
         return dx, None if dw is None else dw.zero_(), None if db is None else db.zero_()
     conf = conf or cfg.backward_config(N, x.dtype, cfg.gpu_family(x.device))
-    sms = cfg.sm_count(x.device)
     param_grads = need_dw or need_db
-    whole_rows = conf.num_chunks == 1
-    # Rows per program: a multiple of block_m, so programs never share a row.
-    rows_per_program = _round_up(triton.cdiv(M, conf.programs_per_sm * sms), conf.block_m)
-    programs = triton.cdiv(M, rows_per_program)
-    if param_grads and whole_rows:
-        groups = programs
-    elif param_grads:
-        column_blocks = triton.cdiv(N, conf.pg_block_n)
-        groups = max(
-            1, min(triton.cdiv(M, conf.pg_block_m), conf.pg_programs_per_sm * sms // column_blocks)
-        )
-        rows_per_group = _round_up(triton.cdiv(M, groups), conf.pg_block_m)
-        groups = triton.cdiv(M, rows_per_group)
+    # A persistent grid of groups x splits programs; a group's programs share its rows.
+    programs = cfg.sm_count(x.device) * conf.programs_per_sm
+    groups = max(1, min(programs // conf.splits, triton.cdiv(M, conf.block_m)))
+    rows_per_group = _round_up(triton.cdiv(M, groups), conf.block_m)  # no row in two groups
+    groups = triton.cdiv(M, rows_per_group)
     partial = torch.empty(
         (2, groups, N) if param_grads else (1,), dtype=torch.float32, device=x.device
     )
-    _bwd_kernel[(programs,)](
-        x,
-        dy,
-        dx,
-        weight,
-        mean,
-        rstd,
-        partial,
-        x.stride(0),
-        dy.stride(0),
-        M,
-        N,
-        rows_per_program,
-        BLOCK_M=conf.block_m,
-        BLOCK_N=conf.block_n,
-        NUM_CHUNKS=conf.num_chunks,
-        HAS_W=weight is not None,
-        PARAM_GRADS=param_grads and whole_rows,
-        PREFETCH=conf.prefetch,
-        num_warps=conf.num_warps,
-        # No mul+add contraction: with it, w*dy - mean(w*dy) is not exactly 0 when N == 1.
-        enable_fp_fusion=False,
-    )
-    if param_grads and not whole_rows:
-        _param_grads_kernel[(column_blocks, groups)](
+    if conf.splits == 1:
+        modes, sums, arrived = (SUMS_LOCAL.value,), partial, partial
+    else:
+        # An exchange spins until the group's other programs arrive: sound only when the whole
+        # grid is resident at once (at most one program per SM, launched cooperatively), never in
+        # the interpreter, which runs programs one at a time.
+        exchange = conf.exchange and x.is_cuda and conf.programs_per_sm == 1
+        exchange = exchange and groups * conf.splits <= cfg.sm_count(x.device)
+        modes = (SUMS_EXCHANGE.value,) if exchange else (SUMS_STORE.value, SUMS_LOAD.value)
+        sums = torch.empty((M, conf.splits, 2), dtype=torch.float32, device=x.device)
+        arrived = torch.zeros((groups,), dtype=torch.int32, device=x.device) if exchange else sums
+    for mode in modes:
+        _bwd_kernel[(conf.splits, groups)](
             x,
             dy,
+            dx,
+            weight,
             mean,
             rstd,
             partial,
+            sums,
+            arrived,
             x.stride(0),
             dy.stride(0),
             M,
             N,
             rows_per_group,
-            BLOCK_M=conf.pg_block_m,
-            BLOCK_N=conf.pg_block_n,
-            num_warps=conf.pg_warps,
+            BLOCK_M=conf.block_m,
+            BLOCK_N=conf.block_n,
+            SPLITS=conf.splits,
+            SUMS_MODE=mode,
+            HAS_W=weight is not None,
+            PARAM_GRADS=param_grads and mode != SUMS_STORE.value,
+            PREFETCH=conf.prefetch,
+            # An exchange needs the whole grid resident at once: CUDA's cooperative launch
+            # guarantees it, or refuses the launch, instead of letting it hang.
+            launch_cooperative_grid=mode == SUMS_EXCHANGE.value,
+            num_warps=conf.num_warps,
+            # No mul+add contraction: with it, w*dy - mean(w*dy) is not exactly 0 when N == 1.
+            enable_fp_fusion=False,
         )
     if param_grads:
         block_n = min(triton.next_power_of_2(N), 256)

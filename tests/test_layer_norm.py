@@ -370,20 +370,19 @@ def test_custom_ops_pass_opcheck(affine, device):
 @pytest.mark.parametrize("family", cfg.OVERRIDES)
 @pytest.mark.parametrize("dtype", DTYPES, ids=str)
 def test_launch_configs_cover_every_width(dtype, family):
-    widths = [1, 2, 3, 255, 256, 257, 1024, 4096, 5000, 12288, 16384, 32768, 32769, 65536]
+    widths = [1, 2, 3, 255, 256, 257, 1024, 4096, 5000, 10000, 12288, 16384, 32768, 32769, 65536]
     for n in [*widths, 100000, 1 << 20]:
         configs = (cfg.forward_config(n, dtype, family), cfg.backward_config(n, dtype, family))
-        for conf in configs:
+        for conf, chunks in zip(configs, (configs[0].num_chunks, configs[1].splits), strict=True):
             assert conf.block_n & (conf.block_n - 1) == 0, conf
-            assert conf.block_n * conf.num_chunks >= n, conf
-            assert conf.num_chunks == 1 or conf.block_n * (conf.num_chunks - 1) < n, conf
+            assert conf.block_n * chunks >= n, conf
+            assert chunks == 1 or conf.block_n * (chunks - 1) < n, conf
             assert 1 <= conf.num_warps <= cfg.MAX_WARPS, conf
 
 
 def test_overrides_apply_to_their_family_only():
-    h100 = cfg.backward_config(16384, torch.bfloat16, "H100")
-    assert (h100.block_n, h100.num_chunks) == (4096, 4)  # the measured exception
-    assert cfg.backward_config(16384, torch.float32, "H100").block_n == cfg.BWD_CHUNK  # the rule
+    assert cfg.forward_config(1024, torch.float32, "H100").block_m == 8  # the measured exception
+    assert cfg.forward_config(1024, torch.float16, "H100").block_m == 4  # the rule
     # Unknown GPUs and the CPU use the default family's table.
     assert cfg.forward_config(1024, torch.float32, "A100") == cfg.forward_config(
         1024, torch.float32, cfg.DEFAULT_FAMILY
@@ -392,23 +391,23 @@ def test_overrides_apply_to_their_family_only():
 
 
 # Configs for the paths wide rows take on a GPU, at sizes the interpreter runs quickly: small
-# chunks, several row groups, a ragged last chunk; whole-row tiles of 2 rows with prefetching.
+# chunks, several row groups, a ragged last chunk or slice; whole-row tiles of 2 rows with
+# prefetching. Split rows swap their sums in two launches on the CPU (the interpreter cannot run
+# the exchange, whose programs wait for each other) and in both ways on a GPU.
 EXPLICIT_CONFIGS = {
-    "streamed": (
+    "streamed/split": (
         cfg.ForwardConfig(block_n=64, num_chunks=4, block_m=1, num_warps=2),
-        cfg.BackwardConfig(
-            64,
-            4,
-            1,
-            2,
-            programs_per_sm=1,
-            pg_block_m=2,
-            pg_block_n=32,
-            pg_warps=1,
-            pg_programs_per_sm=8,
-        ),
+        cfg.BackwardConfig(64, 4, 1, 2, programs_per_sm=1),
     ),
-    "prefetched-tiles": (
+    "prefetched-tiles/split-tiles": (
+        cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
+        cfg.BackwardConfig(128, 2, 2, 2, programs_per_sm=1, prefetch=True),
+    ),
+    "prefetched-tiles/two-launch": (
+        cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
+        cfg.BackwardConfig(64, 4, 2, 2, programs_per_sm=1, prefetch=True, exchange=False),
+    ),
+    "whole-tiles": (
         cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
         cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
     ),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -70,16 +71,17 @@ def backward_variants(n: int, dtype: torch.dtype, quick: bool):
     width = cfg.padded_width(n)
     default = cfg.backward_config(n, dtype, _family())
     out = {"default": default}
-    if default.num_chunks == 1:  # whole rows, prefetching: tile and warps
-        tiles = (cfg.BWD_TILE_ELEMS[dtype.itemsize],) if quick else (4096, 8192, 16384)
-        for tile, warps in itertools.product(tiles, (4, 8, 16)):
-            block_m = max(1, tile // width)
-            conf = cfg.BackwardConfig(width, 1, block_m, warps, 1, prefetch=True)
-            out[f"whole/m{block_m}/w{warps}"] = conf
-    else:  # streamed rows: chunk width, programs per SM
-        for chunk, pps in itertools.product((4096, 8192), (2, 4)):
-            conf = cfg.BackwardConfig(chunk, triton.cdiv(n, chunk), 1, 16, pps)
-            out[f"chunk{chunk}/w16/pps{pps}"] = conf
+    tiles = (cfg.BWD_TILE_ELEMS[dtype.itemsize],) if quick else (4096, 8192, 16384)
+    # Whole rows (up to BWD_MAX_BLOCK) or rows split into slices of 4096 or 8192 columns, one
+    # program each; tile (rows per iteration) and warps. All prefetch, one program per SM.
+    widths = [w for w in (4096, 8192) if w < width]
+    widths += [width] if width <= cfg.BWD_MAX_BLOCK[dtype.itemsize] else []
+    for block_n, tile, warps in itertools.product(widths, tiles, (8, 16) if quick else (4, 8, 16)):
+        block_m, splits = max(1, tile // block_n), triton.cdiv(n, block_n)
+        conf = cfg.BackwardConfig(block_n, splits, block_m, warps, 1, prefetch=True)
+        out[f"{block_n}x{splits}/m{block_m}/w{warps}"] = conf
+    if default.splits > 1:  # the row sums swapped in two launches instead of one
+        out["default/two-launch"] = replace(default, exchange=False)
     return out
 
 
