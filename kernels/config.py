@@ -34,9 +34,16 @@ MIN_BLOCK_N = 16
 # fp32 52% of copy whole against 65% streamed (bench run), bf16 54% against 64%.
 FWD_MAX_BLOCK = {4: 32768, 2: 32768}
 # Backward keeps x, dy and two fp32 accumulators per element: past 8192 they spill, so wider
-# rows are split over several programs, each holding a BWD_SLICE-wide slice.
+# rows are split over several programs (a group), each holding a slice of BWD_SLICE columns (by
+# element size), widened up to BWD_MAX_BLOCK to keep a group to BWD_MAX_SPLITS programs, in tiles
+# of BWD_SPLIT_TILE_ELEMS elements. H100, sweeps 9-12: fp32 4096-wide slices, 2 rows a tile, 85-87%
+# of copy at N = 12288-32768 against 71-82% for 8192-wide ones; 16-bit 8192-wide slices 70-71% at
+# 16384-32768 against 66-67% for 4096-wide; groups of 16 (fp32 N = 65536, 4096-wide) 42% against
+# 71% for groups of 8.
 BWD_MAX_BLOCK = {4: 8192, 2: 8192}
-BWD_SLICE = 8192
+BWD_SLICE = {4: 4096, 2: 8192}
+BWD_MAX_SPLITS = 8
+BWD_SPLIT_TILE_ELEMS = 8192
 # Streamed rows: chunk width and warps. Forward: 64 KB chunks with 32 warps, last chunk first
 # on the second pass; at N = 65536 fp32 74% and 16-bit 85% of copy against 65% for 4096-wide
 # chunks with 8 warps (H100, sweeps 6, 8); 16-bit 72% with 32768-wide chunks against 61% with
@@ -57,12 +64,10 @@ FWD_WIDE_ROW_WARPS = 32
 FWD_WIDE_ROW = 32768
 MAX_WARPS = 32
 # Backward warps: 8 for whole rows (fp32 at 8192: 75-81% of copy against 72-77% with 16, H100
-# and H200; within noise of the best elsewhere). Split rows: 16, except for the (element size,
-# slice width) listed (H100, sweeps 9 and 10: fp32 at N = 16384-32768 79-81% of
-# copy against 74-76% with 8; 16-bit 4096-wide slices (2 rows a tile) at 12288-16384 63-68%
-# against 58-59%; 16-bit 8192-wide slices at 32768 70% against 66% with 16).
+# and H200; within noise of the best elsewhere), also for split rows, except 16-bit 4096-wide
+# slices (N = 12288: 63% of copy with 16 warps against 58% with 8; sweeps 10, 12).
 BWD_WARPS = 8
-BWD_SPLIT_WARPS, BWD_SPLIT_WARPS_EXCEPT = 16, {(2, 8192): 8}
+BWD_SPLIT_WARPS = {(2, 4096): 16}
 # Backward: one persistent program per SM, prefetching the next tile, won at every whole-row N.
 BWD_PROGRAMS_PER_SM = 1
 # Programs the Triton interpreter (CPU) pretends to have per "device": few, since each costs ~1 ms.
@@ -120,11 +125,7 @@ def _blocking(n: int, max_block: int, chunk: int) -> tuple[int, int]:
 Overrides = dict[tuple[int, int], dict[str, object]]
 _HOPPER: tuple[Overrides, Overrides] = (  # (forward, backward)
     {(4, 1024): dict(block_m=8)},  # H100 101-103% of copy against 92-95% (sweeps 5, 6)
-    {  # split rows (sweeps 9, 10)
-        # fp32 8193-16384: 2 slices of 8192, not 3-4 of 4096 (N = 12288: 71-72% against 65-66%)
-        (4, 16384): dict(block_n=8192, splits=2, block_m=1),
-        (4, 65536): dict(num_warps=8),  # 71-72% of copy against 63-66% with 16
-    },
+    {},
 )
 # Sweep 7 on an H200 found the same two exceptions as the H100 then had (fp32 1024 block_m=8: 94%
 # against 88%; a 16-bit backward one since replaced) and no other difference above the noise, so
@@ -159,10 +160,14 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
 
 @functools.cache
 def backward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> BackwardConfig:
-    block_n, splits = _blocking(n, BWD_MAX_BLOCK[dtype.itemsize], BWD_SLICE)
-    block_m = max(1, BWD_TILE_ELEMS[dtype.itemsize] // block_n)
-    warps = BWD_SPLIT_WARPS_EXCEPT.get((dtype.itemsize, block_n), BWD_SPLIT_WARPS)
-    warps = BWD_WARPS if splits == 1 else warps
+    size, max_block = dtype.itemsize, BWD_MAX_BLOCK[dtype.itemsize]
+    slice_ = min(max_block, max(BWD_SLICE[size], padded_width(n) // BWD_MAX_SPLITS))
+    block_n, splits = _blocking(n, max_block, slice_)
+    if splits == 1:
+        block_m, warps = max(1, BWD_TILE_ELEMS[size] // block_n), BWD_WARPS
+    else:
+        block_m = max(1, BWD_SPLIT_TILE_ELEMS // block_n)
+        warps = BWD_SPLIT_WARPS.get((size, block_n), BWD_WARPS)
     conf = BackwardConfig(block_n, splits, block_m, warps, BWD_PROGRAMS_PER_SM, prefetch=True)
     return _override(conf, n, dtype, family, 1)
 

@@ -361,10 +361,10 @@ def _backward(
         modes, sums, arrived = (SUMS_LOCAL.value,), partial, partial
     else:
         # An exchange spins until the group's other programs arrive: sound only when the whole
-        # grid is resident at once (at most one program per SM, launched cooperatively), never in
-        # the interpreter, which runs programs one at a time.
-        exchange = conf.exchange and x.is_cuda and conf.programs_per_sm == 1
-        exchange = exchange and groups * conf.splits <= cfg.sm_count(x.device)
+        # grid is resident at once (launched cooperatively: CUDA refuses the launch otherwise),
+        # never in the interpreter, which runs programs one at a time. A row split over more
+        # programs than the persistent grid holds takes the two launches.
+        exchange = conf.exchange and x.is_cuda and conf.splits <= programs
         modes = (SUMS_EXCHANGE.value,) if exchange else (SUMS_STORE.value, SUMS_LOAD.value)
         sums = torch.empty((M, conf.splits, 2), dtype=torch.float32, device=x.device)
         arrived = torch.zeros((groups,), dtype=torch.int32, device=x.device) if exchange else sums
