@@ -403,6 +403,11 @@ EXPLICIT_CONFIGS = {
         cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
         cfg.BackwardConfig(128, 2, 2, 2, programs_per_sm=1, prefetch=True),
     ),
+    # 3 slices (groups of an odd size), the third past the row's end: it adds nothing.
+    "prefetched-tiles/3-splits": (
+        cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
+        cfg.BackwardConfig(128, 3, 2, 2, programs_per_sm=1, prefetch=True),
+    ),
     "prefetched-tiles/two-launch": (
         cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
         cfg.BackwardConfig(64, 4, 2, 2, programs_per_sm=1, prefetch=True, exchange=False),
