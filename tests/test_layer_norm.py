@@ -378,6 +378,8 @@ def test_launch_configs_cover_every_width(dtype, family):
             assert conf.block_n * chunks >= n, conf
             assert chunks == 1 or conf.block_n * (chunks - 1) < n, conf
             assert 1 <= conf.num_warps <= cfg.MAX_WARPS, conf
+        # A split row's group swaps sums within one cooperative launch: one program per SM.
+        assert configs[1].splits == 1 or configs[1].programs_per_sm == 1, configs[1]
 
 
 def test_overrides_apply_to_their_family_only():
