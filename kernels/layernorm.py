@@ -275,6 +275,63 @@ def _sum_partials_kernel(
         tl.store(DB + cols, tl.sum(db, axis=0).to(DB.dtype.element_ty), mask=cmask)
 
 
+# ---- launching ----
+# JITFunction.run binds and specializes every argument on every call: on the lent H100 VMs a
+# launch through it takes ~26 us, the compiled kernel's own launcher ~9 us (docs/performance.md,
+# host cost). So a specialization is launched through Triton once, which compiles (or loads) it,
+# and through its CompiledKernel from then on, as JITFunction.run would.
+_compiled_kernels: dict[tuple, object] = {}
+
+
+def _arg_key(arg) -> object:
+    """All that Triton specializes a kernel argument on, and a little more: an int's being 1, a
+    multiple of 16 and within 32 bits; a tensor's dtype and 16-byte alignment; else its type."""
+    kind = type(arg)
+    if kind is int:
+        return arg == 1, arg % 16 == 0, arg < 2**31
+    if kind is float or arg is None:
+        return kind
+    return arg.dtype, arg.data_ptr() % 16 == 0
+
+
+def _launch(kernel, grid: tuple[int, ...], args: tuple, consts: dict, **options) -> None:
+    """``kernel[grid](*args, **consts, **options)``; ``consts`` are the kernel's constexpr
+    parameters, all of them and in order, after those in ``args``."""
+    if INTERPRET:
+        kernel[grid](*args, **consts, **options)
+        return
+    driver = triton.runtime.driver.active
+    device = driver.get_current_device()
+    key = (id(kernel), device, *consts.values(), *options.items(), *[_arg_key(a) for a in args])
+    compiled = _compiled_kernels.get(key)
+    if compiled is None:
+        compiled = kernel[grid](*args, **consts, **options)
+        assert list(consts) == kernel.arg_names[len(args) :], "constexprs missing or out of order"
+        _compiled_kernels[key] = compiled
+        return
+    stream = driver.get_current_stream(device)
+    args = (*args, *consts.values())
+    grid = (*grid, 1, 1)
+    runtime = triton.knobs.runtime  # launch hooks (profilers) are called as JITFunction.run does
+    compiled.run(
+        grid[0],
+        grid[1],
+        grid[2],
+        stream,
+        compiled.function,
+        compiled.packed_metadata,
+        compiled.launch_metadata(grid[:3], stream, *args),
+        runtime.launch_enter_hook,
+        runtime.launch_exit_hook,
+        *args,
+    )
+
+
+def _cdiv(a: int, b: int) -> int:
+    # triton.cdiv is a constexpr_function: a few microseconds per call on the launch path.
+    return -(-a // b)
+
+
 # ---- launchers (2-D views: x is (M, N) with unit column stride) ----
 def _rows(t: torch.Tensor, m: int, n: int) -> torch.Tensor:
     """(m, n) view of ``t`` with unit column stride; copies only when no such view exists."""
@@ -300,22 +357,17 @@ def _forward(x: torch.Tensor, weight, bias, eps: float, conf: cfg.ForwardConfig 
         # Zero rows: nothing to do. Zero columns: PyTorch returns NaN statistics.
         return y, mean.fill_(math.nan), rstd.fill_(math.nan)
     conf = conf or cfg.forward_config(N, x.dtype, cfg.gpu_family(x.device))
-    _fwd_kernel[(triton.cdiv(M, conf.block_m),)](
-        x,
-        y,
-        weight,
-        bias,
-        mean,
-        rstd,
-        x.stride(0),
-        M,
-        N,
-        eps,
-        BLOCK_M=conf.block_m,
-        BLOCK_N=conf.block_n,
-        NUM_CHUNKS=conf.num_chunks,
-        HAS_W=weight is not None,
-        HAS_B=bias is not None,
+    _launch(
+        _fwd_kernel,
+        (_cdiv(M, conf.block_m),),
+        (x, y, weight, bias, mean, rstd, x.stride(0), M, N, eps),
+        dict(
+            BLOCK_M=conf.block_m,
+            BLOCK_N=conf.block_n,
+            NUM_CHUNKS=conf.num_chunks,
+            HAS_W=weight is not None,
+            HAS_B=bias is not None,
+        ),
         num_warps=conf.num_warps,
     )
     if cfg.TEST_SLOWDOWN:
@@ -351,9 +403,9 @@ def _backward(
     param_grads = need_dw or need_db
     # A persistent grid of groups x splits programs; a group's programs share its rows.
     programs = cfg.sm_count(x.device) * conf.programs_per_sm
-    groups = max(1, min(programs // conf.splits, triton.cdiv(M, conf.block_m)))
-    rows_per_group = _round_up(triton.cdiv(M, groups), conf.block_m)  # no row in two groups
-    groups = triton.cdiv(M, rows_per_group)
+    groups = max(1, min(programs // conf.splits, _cdiv(M, conf.block_m)))
+    rows_per_group = _round_up(_cdiv(M, groups), conf.block_m)  # no row in two groups
+    groups = _cdiv(M, rows_per_group)
     partial = torch.empty(
         (2, groups, N) if param_grads else (1,), dtype=torch.float32, device=x.device
     )
@@ -369,28 +421,20 @@ def _backward(
         sums = torch.empty((M, conf.splits, 2), dtype=torch.float32, device=x.device)
         arrived = torch.zeros((groups,), dtype=torch.int32, device=x.device) if exchange else sums
     for mode in modes:
-        _bwd_kernel[(conf.splits, groups)](
-            x,
-            dy,
-            dx,
-            weight,
-            mean,
-            rstd,
-            partial,
-            sums,
-            arrived,
-            x.stride(0),
-            dy.stride(0),
-            M,
-            N,
-            rows_per_group,
-            BLOCK_M=conf.block_m,
-            BLOCK_N=conf.block_n,
-            SPLITS=conf.splits,
-            SUMS_MODE=mode,
-            HAS_W=weight is not None,
-            PARAM_GRADS=param_grads and mode != SUMS_STORE.value,
-            PREFETCH=conf.prefetch,
+        _launch(
+            _bwd_kernel,
+            (conf.splits, groups),
+            (x, dy, dx, weight, mean, rstd, partial, sums, arrived)
+            + (x.stride(0), dy.stride(0), M, N, rows_per_group),
+            dict(
+                BLOCK_M=conf.block_m,
+                BLOCK_N=conf.block_n,
+                SPLITS=conf.splits,
+                SUMS_MODE=mode,
+                HAS_W=weight is not None,
+                PARAM_GRADS=param_grads and mode != SUMS_STORE.value,
+                PREFETCH=conf.prefetch,
+            ),
             # An exchange needs the whole grid resident at once: CUDA's cooperative launch
             # guarantees it, or refuses the launch, instead of letting it hang.
             launch_cooperative_grid=mode == SUMS_EXCHANGE.value,
@@ -399,17 +443,12 @@ def _backward(
             enable_fp_fusion=False,
         )
     if param_grads:
-        block_n = min(triton.next_power_of_2(N), 256)
-        _sum_partials_kernel[(triton.cdiv(N, block_n),)](
-            partial,
-            dw,
-            db,
-            groups,
-            N,
-            BLOCK_G=32,
-            BLOCK_N=block_n,
-            HAS_DW=need_dw,
-            HAS_DB=need_db,
+        block_n = min(1 << (N - 1).bit_length(), 256)  # the next power of two, at most 256
+        _launch(
+            _sum_partials_kernel,
+            (_cdiv(N, block_n),),
+            (partial, dw, db, groups, N),
+            dict(BLOCK_G=32, BLOCK_N=block_n, HAS_DW=need_dw, HAS_DB=need_db),
             num_warps=4,
         )
     if cfg.TEST_SLOWDOWN:
@@ -418,7 +457,7 @@ def _backward(
 
 
 def _round_up(n: int, multiple: int) -> int:
-    return triton.cdiv(n, multiple) * multiple
+    return _cdiv(n, multiple) * multiple
 
 
 # ---- autograd: one backward glue for the eager Function and the custom op ----

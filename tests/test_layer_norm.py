@@ -110,6 +110,23 @@ def test_non_contiguous(make_view, device):
     _assert_as_good_as_torch(x, w, b, (n,))
 
 
+def test_repeated_calls_follow_alignment(device):
+    # On a GPU a specialization is compiled on its first launch and launched directly afterwards
+    # (layernorm._launch): tensors that are not 16-byte aligned, with the same shape and strides,
+    # must get their own specialization, and the aligned one must still be right after them.
+    base = torch.randn(6, 80, device=device)
+    params = torch.randn(2, 80, device=device)
+    dy = torch.randn(6, 64, device=device)
+    for start in (0, 1, 0):  # 1: 4 bytes past a 16-byte boundary
+        x = base[:, start : start + 64].detach().requires_grad_()  # keeps offset and strides
+        w, b = params[0, start : start + 64], params[1, start : start + 64]
+        y = kernels.layer_norm(x, (64,), w, b)
+        y.backward(dy)
+        ref = kernels.layer_norm_reference(x, (64,), w, b, 1e-5)
+        ref_dx = reference_grads(x, (64,), w, b, 1e-5, dy)[0]
+        assert relative_error(y, ref) < 1e-5 and relative_error(x.grad, ref_dx) < 1e-5
+
+
 def test_strided_weight_and_bias(device):
     # 1-D views with stride 2: reshape keeps them strided, the kernel must not read them densely.
     x = torch.randn(5, 48, device=device, requires_grad=True)

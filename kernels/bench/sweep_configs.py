@@ -218,8 +218,18 @@ def host_overhead_us(iters: int = 3000) -> pd.DataFrame:
         torch.cuda.synchronize()
         return (time.perf_counter() - t0) / iters * 1e6
 
+    def direct_launch():
+        ln._launch(
+            ln._fwd_kernel,
+            (1,),
+            (xd, y, wd, bd, mean, rstd, 4096, 1, 4096, 1e-5),
+            dict(BLOCK_M=conf.block_m, BLOCK_N=conf.block_n, NUM_CHUNKS=1, HAS_W=True, HAS_B=True),
+            num_warps=conf.num_warps,
+        )
+
     layers = {
         "raw kernel launch": raw_launch,
+        "direct launch (layernorm._launch)": direct_launch,
         "_forward launcher": lambda: ln._forward(xd, wd, bd, 1e-5),
         "Function.apply (no grad)": lambda: ln._LayerNormFunction.apply(xd, wd, bd, 1e-5),
         "kernels.layer_norm (no grad)": lambda: kernels.layer_norm(xd, (4096,), wd, bd),
