@@ -10,8 +10,9 @@ Everything else falls back to ``torch.nn.functional.layer_norm`` with identical 
 tensors without the interpreter (so a model moved to the CPU keeps working) and float64 (the
 kernels compute in fp32, which would silently lose float64's precision).
 
-Statistics are computed in fp32 with a two-pass (or, for streamed rows, chunk-combined) variance:
-no E[x^2] - E[x]^2 cancellation. Mean and rstd are saved in fp32 for the backward pass.
+Statistics are computed in fp32 with a two-pass (or, for streamed and split rows, chunk- or
+slice-combined) variance: no E[x^2] - E[x]^2 cancellation. Mean and rstd are saved in fp32 for the
+backward pass.
 """
 
 from __future__ import annotations
@@ -40,6 +41,26 @@ def _div(total, N):
 
 
 @triton.jit
+def _merge_stats(mean, m2, mean_c, m2_c, n_seen, n_c):
+    """Chan et al.'s parallel update: (mean, M2) of n_seen columns merged with (mean_c, m2_c) of
+    the next n_c, as stable as a two-pass variance."""
+    delta = mean_c - mean
+    n_new = n_seen + n_c
+    return mean + delta * (n_c / n_new), m2 + m2_c + delta * delta * (n_seen * n_c / n_new)
+
+
+@triton.jit
+def _affine_store(Y_ptrs, xhat, W, B, cols, cmask, mask, HAS_W: tl.constexpr, HAS_B: tl.constexpr):
+    """y = xhat * w + b (columns ``cols``), stored in Y's dtype."""
+    y = xhat
+    if HAS_W:
+        y = y * tl.load(W + cols, mask=cmask, other=0.0).to(tl.float32)[None, :]
+    if HAS_B:
+        y = y + tl.load(B + cols, mask=cmask, other=0.0).to(tl.float32)[None, :]
+    tl.store(Y_ptrs, y.to(Y_ptrs.dtype.element_ty), mask=mask)
+
+
+@triton.jit
 def _fwd_kernel(
     X,
     Y,
@@ -63,34 +84,28 @@ def _fwd_kernel(
     y_rows = Y + rows.to(tl.int64)[:, None] * N
     cols = tl.arange(0, BLOCK_N)
     if NUM_CHUNKS == 1:
-        mask = row_ok[:, None] & (cols < N)[None, :]
+        cmask = cols < N
+        mask = row_ok[:, None] & cmask[None, :]
         x = tl.load(x_rows + cols[None, :], mask=mask, other=0.0).to(tl.float32)
         mean = _div(tl.sum(x, axis=1), N)
         xc = tl.where(mask, x - mean[:, None], 0.0)
         rstd = tl.rsqrt(_div(tl.sum(xc * xc, axis=1), N) + eps)
-        y = xc * rstd[:, None]
-        if HAS_W:
-            y = y * tl.load(W + cols, mask=cols < N, other=0.0).to(tl.float32)[None, :]
-        if HAS_B:
-            y = y + tl.load(B + cols, mask=cols < N, other=0.0).to(tl.float32)[None, :]
-        tl.store(y_rows + cols[None, :], y.to(Y.dtype.element_ty), mask=mask)
+        _affine_store(
+            y_rows + cols[None, :], xc * rstd[:, None], W, B, cols, cmask, mask, HAS_W, HAS_B
+        )
     else:
-        # Pass 1: per-chunk mean and sum of squared deviations, merged with Chan et al.'s
-        # parallel update, so the variance is as stable as a two-pass one with a single read.
+        # Pass 1: per-chunk mean and sum of squared deviations, merged (one read of each chunk).
         mean = tl.zeros([BLOCK_M], dtype=tl.float32)
         m2 = tl.zeros([BLOCK_M], dtype=tl.float32)
         for c in range(NUM_CHUNKS):
             ccols = c * BLOCK_N + cols
             mask = row_ok[:, None] & (ccols < N)[None, :]
             x = tl.load(x_rows + ccols[None, :], mask=mask, other=0.0).to(tl.float32)
-            n_seen = c * BLOCK_N * 1.0  # (* 1.0: float in both the compiler and the interpreter)
             n_c = tl.minimum(N - c * BLOCK_N, BLOCK_N) * 1.0
             mean_c = tl.math.div_rn(tl.sum(x, axis=1), n_c)
             d = tl.where(mask, x - mean_c[:, None], 0.0)
-            delta = mean_c - mean
-            n_new = n_seen + n_c
-            mean = mean + delta * (n_c / n_new)
-            m2 = m2 + tl.sum(d * d, axis=1) + delta * delta * (n_seen * n_c / n_new)
+            # (* 1.0: float in both the compiler and the interpreter)
+            mean, m2 = _merge_stats(mean, m2, mean_c, tl.sum(d * d, axis=1), c * BLOCK_N * 1.0, n_c)
         rstd = tl.rsqrt(_div(m2, N) + eps)
         # Pass 2: normalize chunk by chunk, re-reading the row last chunk first: the most
         # recently read chunks are the likeliest L2 hits (65536 fp32: 74% of copy against 68%).
@@ -99,12 +114,8 @@ def _fwd_kernel(
             cmask = ccols < N
             mask = row_ok[:, None] & cmask[None, :]
             x = tl.load(x_rows + ccols[None, :], mask=mask, other=0.0).to(tl.float32)
-            y = (x - mean[:, None]) * rstd[:, None]
-            if HAS_W:
-                y = y * tl.load(W + ccols, mask=cmask, other=0.0).to(tl.float32)[None, :]
-            if HAS_B:
-                y = y + tl.load(B + ccols, mask=cmask, other=0.0).to(tl.float32)[None, :]
-            tl.store(y_rows + ccols[None, :], y.to(Y.dtype.element_ty), mask=mask)
+            xhat = (x - mean[:, None]) * rstd[:, None]
+            _affine_store(y_rows + ccols[None, :], xhat, W, B, ccols, cmask, mask, HAS_W, HAS_B)
     tl.store(Mean + rows, mean, mask=row_ok)
     tl.store(Rstd + rows, rstd, mask=row_ok)
 
@@ -115,26 +126,130 @@ def _add_pair(a1, a2, b1, b2):
 
 
 @triton.jit
-def _load_row_tile(X, DY, start, end, stride_x, stride_dy, cols, N, BLOCK_M: tl.constexpr):
-    """x and dy of rows [start, start + BLOCK_M) (zeros at and past ``end``), in storage dtype."""
+def _load_rows(X, start, end, stride, cols, N, BLOCK_M: tl.constexpr):
+    """Rows [start, start + BLOCK_M) of X at ``cols`` (zeros at and past ``end`` and N), in
+    storage dtype."""
     rows = start + tl.arange(0, BLOCK_M)
     mask = (rows < end)[:, None] & (cols < N)[None, :]
-    rows64 = rows.to(tl.int64)[:, None]
-    x = tl.load(X + rows64 * stride_x + cols[None, :], mask=mask, other=0.0)
-    dy = tl.load(DY + rows64 * stride_dy + cols[None, :], mask=mask, other=0.0)
-    return x, dy
+    return tl.load(X + rows.to(tl.int64)[:, None] * stride + cols[None, :], mask=mask, other=0.0)
 
 
-# Row sums of a row split across programs (SUMS_MODE): whole rows keep them in the program
-# (LOCAL); split rows swap slice sums through a small fp32 buffer, either within one launch,
-# each program spinning on its group's arrival counter (EXCHANGE: all programs of a group must
-# be resident at once, see _backward), or across two launches of the same kernel: STORE writes
-# the slice sums and nothing else, LOAD adds them up and does the rest (no waiting: what the CPU
+@triton.jit
+def _load_row_tile(X, DY, start, end, stride_x, stride_dy, cols, N, BLOCK_M: tl.constexpr):
+    """x and dy of rows [start, start + BLOCK_M), see _load_rows."""
+    x = _load_rows(X, start, end, stride_x, cols, N, BLOCK_M)
+    return x, _load_rows(DY, start, end, stride_dy, cols, N, BLOCK_M)
+
+
+# Per-row values of a row split across programs (SUMS_MODE): the backward's two row sums, the
+# split forward's slice mean and M2. Whole rows keep them in the program (LOCAL); split rows
+# swap each slice's pair through a small fp32 buffer, either within one launch, each program
+# spinning on its group's arrival counter (EXCHANGE: all programs of a group must be resident at
+# once, see _row_sums_buffers), or across two launches of the same kernel: STORE writes the
+# slices' pairs and nothing else, LOAD reads them and does the rest (no waiting: what the CPU
 # interpreter, which runs programs one after another, can run).
 SUMS_LOCAL = tl.constexpr(0)
 SUMS_EXCHANGE = tl.constexpr(1)
 SUMS_STORE = tl.constexpr(2)
 SUMS_LOAD = tl.constexpr(3)
+
+
+@triton.jit
+def _share_row_pair(
+    Sums,
+    Arrived,
+    rows,
+    row_ok,
+    split,
+    group,
+    step,
+    v1,
+    v2,
+    SPLITS: tl.constexpr,
+    SUMS_MODE: tl.constexpr,
+):
+    """Publishes this slice's two values per row (v1, v2) in ``Sums`` (M, SPLITS, 2) fp32 and
+    returns the rows' pointers into it. With SUMS_EXCHANGE, returns once the program's whole
+    group (``Arrived[group]`` counts its arrivals) has published round ``step``; every slice's
+    pair is then readable, with volatile loads."""
+    sums = Sums + rows.to(tl.int64) * (2 * SPLITS)
+    if SUMS_MODE != SUMS_LOAD:
+        tl.store(sums + 2 * split, v1, mask=row_ok)
+        tl.store(sums + 2 * split + 1, v2, mask=row_ok)
+    if SUMS_MODE == SUMS_EXCHANGE:
+        # All threads' stores, then one release; wait until the group's SPLITS programs have
+        # all arrived at this round.
+        tl.debug_barrier()
+        target = SPLITS * (step + 1)
+        arrived = tl.atomic_add(Arrived + group, 1, sem="acq_rel", scope="gpu") + 1
+        while arrived < target:
+            arrived = tl.atomic_add(Arrived + group, 0, sem="acquire", scope="gpu")
+    return sums
+
+
+@triton.jit
+def _fwd_split_kernel(
+    X,
+    Y,
+    W,
+    B,
+    Mean,
+    Rstd,
+    Sums,
+    Arrived,
+    stride_x,
+    M,
+    N,
+    eps,
+    rows_per_group,
+    BLOCK_M: tl.constexpr,
+    BLOCK_N: tl.constexpr,
+    SPLITS: tl.constexpr,
+    SUMS_MODE: tl.constexpr,
+    HAS_W: tl.constexpr,
+    HAS_B: tl.constexpr,
+):
+    # A row split over a group of SPLITS programs: program (s, g) owns columns
+    # [s*BLOCK_N, (s+1)*BLOCK_N) of the rows [g*rows_per_group, (g+1)*rows_per_group), BLOCK_M
+    # rows at a time, read once. Each slice's mean and M2 go through _share_row_pair; every
+    # program merges all of them in slice order, so all get the same statistics.
+    split = tl.program_id(0)
+    group = tl.program_id(1)
+    first_row = group * rows_per_group
+    last_row = tl.minimum(first_row + rows_per_group, M)
+    cols = split * BLOCK_N + tl.arange(0, BLOCK_N)
+    cmask = cols < N
+    n_slice = tl.maximum(tl.minimum(N - split * BLOCK_N, BLOCK_N), 1) * 1.0  # 1: past the end
+    x_next = _load_rows(X, first_row, last_row, stride_x, cols, N, BLOCK_M)
+    # Every program of a group runs the same number of rounds (see _bwd_kernel).
+    for i in range(0, rows_per_group, BLOCK_M):
+        rows = first_row + i + tl.arange(0, BLOCK_M)
+        row_ok = rows < last_row
+        mask = row_ok[:, None] & cmask[None, :]
+        # The next tile's loads are issued before this tile's reductions and wait.
+        x = x_next.to(tl.float32)
+        x_next = _load_rows(X, first_row + i + BLOCK_M, last_row, stride_x, cols, N, BLOCK_M)
+        mean_s = tl.math.div_rn(tl.sum(x, axis=1), n_slice)
+        d = tl.where(mask, x - mean_s[:, None], 0.0)
+        m2_s = tl.sum(d * d, axis=1)
+        sums = _share_row_pair(
+            Sums, Arrived, rows, row_ok, split, group, i // BLOCK_M, mean_s, m2_s, SPLITS, SUMS_MODE
+        )
+        if SUMS_MODE != SUMS_STORE:
+            mean = tl.zeros([BLOCK_M], dtype=tl.float32)
+            m2 = tl.zeros([BLOCK_M], dtype=tl.float32)
+            for j in range(SPLITS):
+                mean_j = tl.load(sums + 2 * j, mask=row_ok, other=0.0, volatile=True)
+                m2_j = tl.load(sums + 2 * j + 1, mask=row_ok, other=0.0, volatile=True)
+                n_j = tl.maximum(tl.minimum(N - j * BLOCK_N, BLOCK_N), 0) * 1.0
+                mean, m2 = _merge_stats(mean, m2, mean_j, m2_j, j * BLOCK_N * 1.0, n_j)
+            rstd = tl.rsqrt(_div(m2, N) + eps)
+            xhat = (x - mean[:, None]) * rstd[:, None]
+            y_ptrs = Y + rows.to(tl.int64)[:, None] * N + cols[None, :]
+            _affine_store(y_ptrs, xhat, W, B, cols, cmask, mask, HAS_W, HAS_B)
+            if split == 0:
+                tl.store(Mean + rows, mean, mask=row_ok)
+                tl.store(Rstd + rows, rstd, mask=row_ok)
 
 
 @triton.jit
@@ -205,23 +320,13 @@ def _bwd_kernel(
         wdy = dy
         if HAS_W:
             wdy = dy * w
-        if SUMS_MODE != SUMS_LOAD:
-            # Both row sums in one reduction: one cross-warp exchange instead of two (fp32 at
-            # N = 8192: 83% of copy against 77%).
-            s1, s2 = tl.reduce((xhat * wdy, wdy), 1, _add_pair)
+        # Both row sums in one reduction: one cross-warp exchange instead of two (fp32 at
+        # N = 8192: 83% of copy against 77%).
+        s1, s2 = tl.reduce((xhat * wdy, wdy), 1, _add_pair)
         if SUMS_MODE != SUMS_LOCAL:
-            sums = Sums + rows.to(tl.int64) * (2 * SPLITS)
-            if SUMS_MODE != SUMS_LOAD:
-                tl.store(sums + 2 * split, s1, mask=row_ok)
-                tl.store(sums + 2 * split + 1, s2, mask=row_ok)
-            if SUMS_MODE == SUMS_EXCHANGE:
-                # All threads' stores, then one release; wait until the group's SPLITS programs
-                # have all arrived at this round.
-                tl.debug_barrier()
-                target = SPLITS * (i // BLOCK_M + 1)
-                arrived = tl.atomic_add(Arrived + group, 1, sem="acq_rel", scope="gpu") + 1
-                while arrived < target:
-                    arrived = tl.atomic_add(Arrived + group, 0, sem="acquire", scope="gpu")
+            sums = _share_row_pair(
+                Sums, Arrived, rows, row_ok, split, group, i // BLOCK_M, s1, s2, SPLITS, SUMS_MODE
+            )
             if SUMS_MODE != SUMS_STORE:
                 # Every program adds the slices in the same order: the same sums everywhere.
                 s1 = tl.zeros([BLOCK_M], dtype=tl.float32)
@@ -357,19 +462,26 @@ def _forward(x: torch.Tensor, weight, bias, eps: float, conf: cfg.ForwardConfig 
         # Zero rows: nothing to do. Zero columns: PyTorch returns NaN statistics.
         return y, mean.fill_(math.nan), rstd.fill_(math.nan)
     conf = conf or cfg.forward_config(N, x.dtype, cfg.gpu_family(x.device))
-    _launch(
-        _fwd_kernel,
-        (_cdiv(M, conf.block_m),),
-        (x, y, weight, bias, mean, rstd, x.stride(0), M, N, eps),
-        dict(
-            BLOCK_M=conf.block_m,
-            BLOCK_N=conf.block_n,
-            NUM_CHUNKS=conf.num_chunks,
-            HAS_W=weight is not None,
-            HAS_B=bias is not None,
-        ),
-        num_warps=conf.num_warps,
-    )
+    consts = dict(BLOCK_M=conf.block_m, BLOCK_N=conf.block_n)
+    flags = dict(HAS_W=weight is not None, HAS_B=bias is not None)
+    if conf.splits == 1:
+        args = (x, y, weight, bias, mean, rstd, x.stride(0), M, N, eps)
+        consts.update(NUM_CHUNKS=conf.num_chunks, **flags)
+        _launch(_fwd_kernel, (_cdiv(M, conf.block_m),), args, consts, num_warps=conf.num_warps)
+    else:
+        programs = cfg.sm_count(x.device)
+        groups, rows_per_group = _persistent_groups(M, conf.block_m, conf.splits, programs)
+        modes, sums, arrived = _row_sums_buffers(x, conf, groups, programs)
+        args = (x, y, weight, bias, mean, rstd, sums, arrived, x.stride(0), M, N, eps)
+        for mode in modes:
+            _launch(
+                _fwd_split_kernel,
+                (conf.splits, groups),
+                (*args, rows_per_group),
+                dict(**consts, SPLITS=conf.splits, SUMS_MODE=mode, **flags),
+                launch_cooperative_grid=mode == SUMS_EXCHANGE.value,
+                num_warps=conf.num_warps,
+            )
     if cfg.TEST_SLOWDOWN:
         _test_slowdown(x)
     return y, mean, rstd
@@ -401,25 +513,15 @@ def _backward(
         return dx, None if dw is None else dw.zero_(), None if db is None else db.zero_()
     conf = conf or cfg.backward_config(N, x.dtype, cfg.gpu_family(x.device))
     param_grads = need_dw or need_db
-    # A persistent grid of groups x splits programs; a group's programs share its rows.
     programs = cfg.sm_count(x.device) * conf.programs_per_sm
-    groups = max(1, min(programs // conf.splits, _cdiv(M, conf.block_m)))
-    rows_per_group = _round_up(_cdiv(M, groups), conf.block_m)  # no row in two groups
-    groups = _cdiv(M, rows_per_group)
+    groups, rows_per_group = _persistent_groups(M, conf.block_m, conf.splits, programs)
     partial = torch.empty(
         (2, groups, N) if param_grads else (1,), dtype=torch.float32, device=x.device
     )
     if conf.splits == 1:
         modes, sums, arrived = (SUMS_LOCAL.value,), partial, partial
     else:
-        # An exchange spins until the group's other programs arrive: sound only when the whole
-        # grid is resident at once (launched cooperatively: CUDA refuses the launch otherwise),
-        # never in the interpreter, which runs programs one at a time. A row split over more
-        # programs than the persistent grid holds takes the two launches.
-        exchange = conf.exchange and x.is_cuda and conf.splits <= programs
-        modes = (SUMS_EXCHANGE.value,) if exchange else (SUMS_STORE.value, SUMS_LOAD.value)
-        sums = torch.empty((M, conf.splits, 2), dtype=torch.float32, device=x.device)
-        arrived = torch.zeros((groups,), dtype=torch.int32, device=x.device) if exchange else sums
+        modes, sums, arrived = _row_sums_buffers(x, conf, groups, programs)
     for mode in modes:
         _launch(
             _bwd_kernel,
@@ -456,8 +558,29 @@ def _backward(
     return dx, dw, db
 
 
-def _round_up(n: int, multiple: int) -> int:
-    return _cdiv(n, multiple) * multiple
+def _persistent_groups(M: int, block_m: int, splits: int, programs: int) -> tuple[int, int]:
+    """(groups, rows_per_group) of a persistent grid of at most ``programs`` programs, ``splits``
+    to a group: each group walks a contiguous run of rows, a multiple of block_m (no row in two
+    groups)."""
+    groups = max(1, min(programs // splits, _cdiv(M, block_m)))
+    rows_per_group = _cdiv(_cdiv(M, groups), block_m) * block_m
+    return _cdiv(M, rows_per_group), rows_per_group
+
+
+def _row_sums_buffers(x: torch.Tensor, conf, groups: int, programs: int):
+    """(SUMS_MODE per launch, Sums, Arrived) for rows split over ``conf.splits`` programs.
+
+    An exchange spins until the group's other programs arrive: sound only when the whole grid is
+    resident at once (launched cooperatively: CUDA refuses the launch otherwise), never in the
+    interpreter, which runs programs one at a time. A row split over more programs than the
+    persistent grid holds takes the two launches.
+    """
+    M = x.shape[0]
+    exchange = conf.exchange and x.is_cuda and conf.splits <= programs
+    modes = (SUMS_EXCHANGE.value,) if exchange else (SUMS_STORE.value, SUMS_LOAD.value)
+    sums = torch.empty((M, conf.splits, 2), dtype=torch.float32, device=x.device)
+    arrived = torch.zeros((groups,), dtype=torch.int32, device=x.device) if exchange else sums
+    return modes, sums, arrived
 
 
 # ---- autograd: one backward glue for the eager Function and the custom op ----

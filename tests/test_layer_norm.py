@@ -390,7 +390,9 @@ def test_launch_configs_cover_every_width(dtype, family):
     widths = [1, 2, 3, 255, 256, 257, 1024, 4096, 5000, 10000, 12288, 16384, 32768, 32769, 65536]
     for n in [*widths, 100000, 1 << 20]:
         configs = (cfg.forward_config(n, dtype, family), cfg.backward_config(n, dtype, family))
-        for conf, chunks in zip(configs, (configs[0].num_chunks, configs[1].splits), strict=True):
+        pieces = (configs[0].num_chunks * configs[0].splits, configs[1].splits)
+        assert configs[0].num_chunks == 1 or configs[0].splits == 1, configs[0]
+        for conf, chunks in zip(configs, pieces, strict=True):
             assert conf.block_n & (conf.block_n - 1) == 0, conf
             assert conf.block_n * chunks >= n, conf
             assert chunks == 1 or conf.block_n * (chunks - 1) < n, conf
@@ -411,24 +413,27 @@ def test_overrides_apply_to_their_family_only():
 
 # Configs for the paths wide rows take on a GPU, at sizes the interpreter runs quickly: small
 # chunks, several row groups, a ragged last chunk or slice; whole-row tiles of 2 rows with
-# prefetching. Split rows swap their sums in two launches on the CPU (the interpreter cannot run
-# the exchange, whose programs wait for each other) and in both ways on a GPU.
+# prefetching. Split rows swap their statistics or sums in two launches on the CPU (the
+# interpreter cannot run the exchange, whose programs wait for each other) and in both ways on
+# a GPU.
 EXPLICIT_CONFIGS = {
     "streamed/split": (
         cfg.ForwardConfig(block_n=64, num_chunks=4, block_m=1, num_warps=2),
         cfg.BackwardConfig(64, 4, 1, 2, programs_per_sm=1),
     ),
-    "prefetched-tiles/split-tiles": (
-        cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
+    "split-tiles": (
+        cfg.ForwardConfig(block_n=128, num_chunks=1, block_m=2, num_warps=2, splits=2),
         cfg.BackwardConfig(128, 2, 2, 2, programs_per_sm=1, prefetch=True),
     ),
     # 3 slices (groups of an odd size), the third past the row's end: it adds nothing.
-    "prefetched-tiles/3-splits": (
-        cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
+    "3-splits": (
+        cfg.ForwardConfig(block_n=128, num_chunks=1, block_m=2, num_warps=2, splits=3),
         cfg.BackwardConfig(128, 3, 2, 2, programs_per_sm=1, prefetch=True),
     ),
-    "prefetched-tiles/two-launch": (
-        cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
+    "two-launch": (
+        cfg.ForwardConfig(
+            block_n=64, num_chunks=1, block_m=2, num_warps=2, splits=4, exchange=False
+        ),
         cfg.BackwardConfig(64, 4, 2, 2, programs_per_sm=1, prefetch=True, exchange=False),
     ),
     "whole-tiles": (

@@ -59,11 +59,18 @@ def forward_variants(n: int, dtype: torch.dtype, quick: bool):
         for tile, warps in itertools.product(tiles, (4, 8, 16)):
             block_m = max(1, tile // width)
             out[f"whole/m{block_m}/w{warps}"] = cfg.ForwardConfig(width, 1, block_m, warps)
-    if n > cfg.FWD_MAX_BLOCK[dtype.itemsize]:  # streamed rows: chunk width
+    if n > cfg.FWD_MAX_BLOCK[dtype.itemsize]:  # streamed rows (chunk width), split rows
         for chunk in (8192, 16384, 32768):
             warps = min(32, chunk // 512)
             conf = cfg.ForwardConfig(chunk, triton.cdiv(n, chunk), 1, warps)
             out[f"chunk{chunk}/w{warps}"] = conf
+        slices = (8192,) if quick else (4096, 8192, 16384)
+        for block_n, tile, warps in itertools.product(slices, (8192, 16384), (4, 8, 16)):
+            block_m, splits = max(1, tile // block_n), triton.cdiv(n, block_n)
+            conf = cfg.ForwardConfig(block_n, 1, block_m, warps, splits)
+            out[f"{block_n}x{splits}/m{block_m}/w{warps}"] = conf
+        if default.splits > 1:
+            out["default/two-launch"] = replace(default, exchange=False)
     return out
 
 
