@@ -155,6 +155,18 @@ SUMS_LOAD = tl.constexpr(3)
 
 
 @triton.jit
+def _program_slice(rows_per_group, M, N, BLOCK_N: tl.constexpr):
+    """Program (split, group) of a persistent grid owns columns [split*BLOCK_N, (split+1)*BLOCK_N)
+    (``cols``, ``cmask``) of rows [first_row, last_row)."""
+    split = tl.program_id(0)
+    group = tl.program_id(1)
+    first_row = group * rows_per_group
+    last_row = tl.minimum(first_row + rows_per_group, M)
+    cols = split * BLOCK_N + tl.arange(0, BLOCK_N)
+    return split, group, first_row, last_row, cols, cols < N
+
+
+@triton.jit
 def _share_row_pair(
     Sums,
     Arrived,
@@ -213,12 +225,7 @@ def _fwd_split_kernel(
     # [s*BLOCK_N, (s+1)*BLOCK_N) of the rows [g*rows_per_group, (g+1)*rows_per_group), BLOCK_M
     # rows at a time, read once. Each slice's mean and M2 go through _share_row_pair; every
     # program merges all of them in slice order, so all get the same statistics.
-    split = tl.program_id(0)
-    group = tl.program_id(1)
-    first_row = group * rows_per_group
-    last_row = tl.minimum(first_row + rows_per_group, M)
-    cols = split * BLOCK_N + tl.arange(0, BLOCK_N)
-    cmask = cols < N
+    split, group, first_row, last_row, cols, cmask = _program_slice(rows_per_group, M, N, BLOCK_N)
     n_slice = tl.maximum(tl.minimum(N - split * BLOCK_N, BLOCK_N), 1) * 1.0  # 1: past the end
     x_next = _load_rows(X, first_row, last_row, stride_x, cols, N, BLOCK_M)
     # Every program of a group runs the same number of rounds (see _bwd_kernel).
@@ -282,12 +289,7 @@ def _bwd_kernel(
     # With PARAM_GRADS it also sums dy*xhat and dy over those rows in fp32 registers and writes
     # them to row g of Partial[0] (dweight) and Partial[1] (dbias), each (groups, N) fp32.
     # Sums is (M, SPLITS, 2) fp32: each slice's two row sums; Arrived is (groups,) int32 zeros.
-    split = tl.program_id(0)
-    group = tl.program_id(1)
-    first_row = group * rows_per_group
-    last_row = tl.minimum(first_row + rows_per_group, M)
-    cols = split * BLOCK_N + tl.arange(0, BLOCK_N)
-    cmask = cols < N
+    split, group, first_row, last_row, cols, cmask = _program_slice(rows_per_group, M, N, BLOCK_N)
     if HAS_W:
         w = tl.load(W + cols, mask=cmask, other=0.0).to(tl.float32)[None, :]
     dw_acc = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
