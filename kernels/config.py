@@ -161,12 +161,14 @@ def _override(conf, n: int, dtype: torch.dtype, family: str, direction: int):
 @functools.cache
 def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> ForwardConfig:
     size, max_block = dtype.itemsize, FWD_MAX_BLOCK[dtype.itemsize]
-    slice_ = max(FWD_SLICE.get(size, max_block + 1), padded_width(n) // FWD_MAX_SPLITS)
-    block_n, chunks = _blocking(n, max_block, slice_)
-    if chunks > 1 and slice_ <= max_block:
-        warps = FWD_WIDE_ROW_WARPS if block_n >= FWD_WIDE_ROW else FWD_LONG_ROW_WARPS
-        block_m = max(1, FWD_SPLIT_TILE_ELEMS // block_n)
-        return _override(ForwardConfig(block_n, 1, block_m, warps, chunks), n, dtype, family, 0)
+    if size in FWD_SLICE:
+        slice_ = max(FWD_SLICE[size], padded_width(n) // FWD_MAX_SPLITS)
+        block_n, splits = _blocking(n, max_block, slice_)
+        if splits > 1 and slice_ <= max_block:
+            warps = FWD_WIDE_ROW_WARPS if block_n >= FWD_WIDE_ROW else FWD_LONG_ROW_WARPS
+            block_m = max(1, FWD_SPLIT_TILE_ELEMS // block_n)
+            conf = ForwardConfig(block_n, 1, block_m, warps, splits)
+            return _override(conf, n, dtype, family, 0)
     block_n, chunks = _blocking(n, max_block, FWD_CHUNK_BYTES // size)
     if chunks > 1:
         conf = ForwardConfig(block_n, chunks, 1, FWD_CHUNK_WARPS)
