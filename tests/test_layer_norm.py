@@ -127,6 +127,16 @@ def test_repeated_calls_follow_alignment(device):
         assert relative_error(y, ref) < 1e-5 and relative_error(x.grad, ref_dx) < 1e-5
 
 
+def test_repeated_calls_follow_integer_arguments(device):
+    # The same for the integer arguments Triton specializes on (== 1, multiple of 16): one row,
+    # then 17 and 16 rows, then one again, all at the same width and dtype.
+    w = torch.randn(64, device=device)
+    for m in (1, 17, 16, 1):
+        x = torch.randn(m, 64, device=device)
+        y = kernels.layer_norm(x, (64,), w)
+        assert relative_error(y, kernels.layer_norm_reference(x, (64,), w)) < 1e-5, m
+
+
 def test_strided_weight_and_bias(device):
     # 1-D views with stride 2: reshape keeps them strided, the kernel must not read them densely.
     x = torch.randn(5, 48, device=device, requires_grad=True)
