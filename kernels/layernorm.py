@@ -403,7 +403,10 @@ def _arg_key(arg) -> object:
 
 def _launch(kernel, grid: tuple[int, ...], args: tuple, consts: dict, **options) -> None:
     """``kernel[grid](*args, **consts, **options)``; ``consts`` are the kernel's constexpr
-    parameters, all of them and in order, after those in ``args``."""
+    parameters, all of them and in order, after those in ``args``.
+
+    Unlike JITFunction.run, Triton's global compile knobs (``knobs.runtime.debug``,
+    instrumentation) are read at a specialization's first launch only."""
     if INTERPRET:
         kernel[grid](*args, **consts, **options)
         return
