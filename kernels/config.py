@@ -82,6 +82,11 @@ BWD_WARPS = 8
 BWD_SPLIT_WARPS = {(2, 4096): 16}
 # Backward: one persistent program per SM, prefetching the next tile, won at every whole-row N.
 BWD_PROGRAMS_PER_SM = 1
+# The backward's (2, groups, N) fp32 partial rows are summed over the groups by column blocks of
+# at most PARTIAL_SUM_MAX_BLOCK columns, one program each, narrower (down to
+# PARTIAL_SUM_MIN_BLOCK) until every SM has a block: at N = 4096 that launch took 1-1.5 us less
+# than with 256-wide blocks (16 programs), within noise elsewhere (H100, performance log entry 25).
+PARTIAL_SUM_MIN_BLOCK, PARTIAL_SUM_MAX_BLOCK = 32, 256
 # Programs the Triton interpreter (CPU) pretends to have per "device": few, since each costs ~1 ms.
 INTERPRETER_SM_COUNT = 4
 
@@ -194,6 +199,15 @@ def backward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) ->
         warps = BWD_SPLIT_WARPS.get((size, block_n), BWD_WARPS)
     conf = BackwardConfig(block_n, splits, block_m, warps, BWD_PROGRAMS_PER_SM, prefetch=True)
     return _override(conf, n, dtype, family, 1)
+
+
+@functools.cache
+def partial_sum_block(n: int, sms: int) -> int:
+    """Columns per program of the backward's partial-row sum (see PARTIAL_SUM_MIN_BLOCK)."""
+    block = PARTIAL_SUM_MAX_BLOCK
+    while block > PARTIAL_SUM_MIN_BLOCK and triton.cdiv(n, block) < sms:
+        block //= 2
+    return min(block, padded_width(n))
 
 
 @functools.cache

@@ -318,6 +318,8 @@ def _bwd_kernel(
         dy = dy.to(tl.float32)
         mean = tl.load(Mean + rows, mask=row_ok, other=0.0)[:, None]
         rstd = tl.load(Rstd + rows, mask=row_ok, other=0.0)[:, None]
+        # (The mask is not needed for the sums, dy being 0 wherever it is off, but without it the
+        # 16-bit split rows ran 2-6 points slower: log entry 24.)
         xhat = tl.where(mask, (x.to(tl.float32) - mean) * rstd, 0.0)
         wdy = dy
         if HAS_W:
@@ -337,9 +339,10 @@ def _bwd_kernel(
                     s1 += tl.load(sums + 2 * j, mask=row_ok, other=0.0, volatile=True)
                     s2 += tl.load(sums + 2 * j + 1, mask=row_ok, other=0.0, volatile=True)
         if SUMS_MODE != SUMS_STORE:
-            c1 = _div(s1, N)[:, None]
-            c2 = _div(s2, N)[:, None]
-            dx = (wdy - (xhat * c1 + c2)) * rstd
+            # rstd * (wdy - xhat * mean(xhat*wdy) - mean(wdy)), as two fma per element
+            a = _div(s1, N)[:, None] * rstd
+            b = _div(s2, N)[:, None] * rstd
+            dx = wdy * rstd - (xhat * a + b)
             tl.store(DX + rows64 * N + cols[None, :], dx.to(DX.dtype.element_ty), mask=mask)
             if PARAM_GRADS:
                 dw_acc += dy * xhat
@@ -546,11 +549,13 @@ def _backward(
             # guarantees it, or refuses the launch, instead of letting it hang.
             launch_cooperative_grid=mode == SUMS_EXCHANGE.value,
             num_warps=conf.num_warps,
-            # No mul+add contraction: with it, w*dy - mean(w*dy) is not exactly 0 when N == 1.
-            enable_fp_fusion=False,
+            # mul+add contraction (fma): ~15% fewer instructions in the loop, 16-bit split rows
+            # ~1 point faster (log entry 24). Not for N == 1, where it would make
+            # w*dy*rstd - mean(w*dy)*rstd the rounding error of w*dy instead of exactly 0.
+            enable_fp_fusion=N > 1,
         )
     if param_grads:
-        block_n = min(1 << (N - 1).bit_length(), 256)  # the next power of two, at most 256
+        block_n = cfg.partial_sum_block(N, cfg.sm_count(x.device))
         _launch(
             _sum_partials_kernel,
             (_cdiv(N, block_n),),

@@ -411,6 +411,16 @@ def test_launch_configs_cover_every_width(dtype, family):
         assert configs[1].splits == 1 or configs[1].programs_per_sm == 1, configs[1]
 
 
+@pytest.mark.parametrize("sms", [4, 132])
+def test_partial_sum_blocks_give_every_sm_one_when_they_can(sms):
+    for n in [1, 3, 16, 200, 1024, 4096, 5000, 8192, 32768, 65536]:
+        block = cfg.partial_sum_block(n, sms)
+        assert block & (block - 1) == 0 and block <= cfg.PARTIAL_SUM_MAX_BLOCK, (n, block)
+        narrowest = min(cfg.PARTIAL_SUM_MIN_BLOCK, cfg.padded_width(n))
+        assert block == narrowest or math.ceil(n / block) >= sms, (n, block)
+        assert block == cfg.PARTIAL_SUM_MAX_BLOCK or math.ceil(n / (2 * block)) < sms, (n, block)
+
+
 def test_overrides_apply_to_their_family_only():
     assert cfg.forward_config(1024, torch.float32, "H100").block_m == 8  # the measured exception
     assert cfg.forward_config(1024, torch.float16, "H100").block_m == 4  # the rule
