@@ -2,7 +2,8 @@
 
 Semantics are those of ``torch.nn.functional.layer_norm``. Which tensors run Triton:
 
-* CUDA tensors of dtype float32, float16 or bfloat16;
+* CUDA tensors of dtype float32, float16 or bfloat16, on any device (the kernels run on the
+  tensors' device, whichever is current);
 * CPU tensors of those dtypes when ``TRITON_INTERPRET=1`` was set before ``kernels`` was imported
   (the very same kernels, run by Triton's interpreter: that is how CI tests them).
 
@@ -405,8 +406,9 @@ def _arg_key(arg) -> object:
 
 
 def _launch(kernel, grid: tuple[int, ...], args: tuple, consts: dict, **options) -> None:
-    """``kernel[grid](*args, **consts, **options)``; ``consts`` are the kernel's constexpr
-    parameters, all of them and in order, after those in ``args``.
+    """``kernel[grid](*args, **consts, **options)`` on the device of ``args[0]`` (a tensor);
+    ``consts`` are the kernel's constexpr parameters, all of them and in order, after those in
+    ``args``.
 
     Unlike JITFunction.run, Triton's global compile knobs (``knobs.runtime.debug``,
     instrumentation) are read at a specialization's first launch only."""
@@ -415,6 +417,10 @@ def _launch(kernel, grid: tuple[int, ...], args: tuple, consts: dict, **options)
         return
     driver = triton.runtime.driver.active
     device = driver.get_current_device()
+    if args[0].get_device() != device:
+        # Triton launches on the current device; PyTorch ops follow their tensors' device.
+        with torch.cuda.device(args[0].device):
+            return _launch(kernel, grid, args, consts, **options)
     key = (id(kernel), device, *consts.values(), *options.items(), *[_arg_key(a) for a in args])
     compiled = _compiled_kernels.get(key)
     if compiled is None:

@@ -86,6 +86,24 @@ def test_matches_reference(shape, normalized_shape, dtype, device):
     _assert_as_good_as_torch(*_inputs(shape, normalized_shape, dtype, device), normalized_shape)
 
 
+@pytest.mark.skipif(torch.cuda.device_count() < 2, reason="needs two CUDA devices")
+@pytest.mark.parametrize("n", [4096, 40000])  # whole rows; split rows (cooperative launches)
+def test_follows_the_tensors_device_not_the_current_one(n):
+    x, w, b = (t.detach() for t in _inputs((64, n), (n,), torch.float32, "cuda:1"))
+    dy = torch.randn_like(x)
+    with torch.cuda.device(0):
+        y, mean, rstd = ln._forward(x, w, b, 1e-5)
+        grads = ln._backward(dy, x, w, mean, rstd, True, b.dtype)
+    expected = [
+        kernels.layer_norm_reference(x, (n,), w, b),
+        *reference_grads(x, (n,), w, b, 1e-5, dy),
+    ]
+    for name, got, ref in zip(["y", "dx", "dw", "db"], [y, *grads], expected, strict=True):
+        assert (
+            got.device == x.device and relative_error(got, ref) <= TOLERANCES[x.dtype].max_error
+        ), name
+
+
 @pytest.mark.parametrize("affine", AFFINE.values(), ids=AFFINE.keys())
 @pytest.mark.parametrize("n", [33, 5000])
 def test_affine_variants(affine, n, device):
