@@ -82,11 +82,21 @@ BWD_WARPS = 8
 BWD_SPLIT_WARPS = {(2, 4096): 16}
 # Backward: one persistent program per SM, prefetching the next tile, won at every whole-row N.
 BWD_PROGRAMS_PER_SM = 1
+# Whole rows: the row loop's loads are software-pipelined through shared memory, 2 tiles ahead
+# (load_stages 3) instead of one tile prefetched into registers: +3 to +4 points of copy at
+# 16-bit 4096 and fp32 8192, within noise elsewhere; 2 stages lost 10-20 points, 4 were no
+# better than 3 (H100, log entry 27). Split rows cannot be pipelined (their exchange is an inner
+# loop) and keep the prefetch.
+BWD_LOAD_STAGES = 3
 # The backward's (2, groups, N) fp32 partial rows are summed over the groups by column blocks of
 # at most PARTIAL_SUM_MAX_BLOCK columns, one program each, narrower (down to
 # PARTIAL_SUM_MIN_BLOCK) until every SM has a block: at N = 4096 that launch took 1-1.5 us less
 # than with 256-wide blocks (16 programs), within noise elsewhere (H100, performance log entry 25).
+# A program loads up to PARTIAL_SUM_MAX_ROWS partial rows at once (all of them at 132 groups and
+# fewer, in one or two loads instead of a loop of dependent ones): whole rows +1 to +3 points of
+# copy at N = 1024-8192 against 32 rows a load (log entry 27).
 PARTIAL_SUM_MIN_BLOCK, PARTIAL_SUM_MAX_BLOCK = 32, 256
+PARTIAL_SUM_MAX_ROWS, PARTIAL_SUM_WARPS = 128, 4
 # Programs the Triton interpreter (CPU) pretends to have per "device": few, since each costs ~1 ms.
 INTERPRETER_SM_COUNT = 4
 
@@ -112,7 +122,11 @@ class BackwardConfig:
     block_m: int  # rows per loop iteration
     num_warps: int
     programs_per_sm: int
-    prefetch: bool = False  # load the next row tile before reducing this one
+    prefetch: bool = False  # load the next row tile (into registers) before reducing this one
+    # > 1: the row loop's loads are software-pipelined through shared memory (cp.async),
+    # load_stages - 1 tiles ahead; Triton pipelines only loops without an inner loop, i.e. not
+    # the split rows' exchange. Use with prefetch=False.
+    load_stages: int = 1
     # splits > 1: swap row sums within one launch, each program waiting for its group (GPU only);
     # False: two launches, the first writing the slices' sums, the second reading them.
     exchange: bool = True
@@ -193,21 +207,26 @@ def backward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) ->
     slice_ = min(max_block, max(BWD_SLICE[size], padded_width(n) // BWD_MAX_SPLITS))
     block_n, splits = _blocking(n, max_block, slice_)
     if splits == 1:
-        block_m, warps = max(1, BWD_TILE_ELEMS[size] // block_n), BWD_WARPS
+        block_m = max(1, BWD_TILE_ELEMS[size] // block_n)
+        conf = BackwardConfig(
+            block_n, 1, block_m, BWD_WARPS, BWD_PROGRAMS_PER_SM, load_stages=BWD_LOAD_STAGES
+        )
     else:
         block_m = max(1, BWD_SPLIT_TILE_ELEMS // block_n)
         warps = BWD_SPLIT_WARPS.get((size, block_n), BWD_WARPS)
-    conf = BackwardConfig(block_n, splits, block_m, warps, BWD_PROGRAMS_PER_SM, prefetch=True)
+        conf = BackwardConfig(block_n, splits, block_m, warps, BWD_PROGRAMS_PER_SM, prefetch=True)
     return _override(conf, n, dtype, family, 1)
 
 
 @functools.cache
-def partial_sum_block(n: int, sms: int) -> int:
-    """Columns per program of the backward's partial-row sum (see PARTIAL_SUM_MIN_BLOCK)."""
+def partial_sum_tile(n: int, groups: int, sms: int) -> tuple[int, int]:
+    """(rows, columns) a program of the backward's partial-row sum loads at once (see
+    PARTIAL_SUM_MIN_BLOCK and PARTIAL_SUM_MAX_ROWS)."""
     block = PARTIAL_SUM_MAX_BLOCK
     while block > PARTIAL_SUM_MIN_BLOCK and triton.cdiv(n, block) < sms:
         block //= 2
-    return min(block, padded_width(n))
+    rows = min(PARTIAL_SUM_MAX_ROWS, triton.next_power_of_2(groups))
+    return rows, min(block, padded_width(n))
 
 
 @functools.cache

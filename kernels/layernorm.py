@@ -283,6 +283,7 @@ def _bwd_kernel(
     HAS_W: tl.constexpr,
     PARAM_GRADS: tl.constexpr,
     PREFETCH: tl.constexpr,
+    LOAD_STAGES: tl.constexpr,
 ):
     # dx = rstd * (w*dy - mean(w*dy) - xhat * mean(xhat*w*dy)), row by row.
     # Program (s, g) owns columns [s*BLOCK_N, (s+1)*BLOCK_N) of the rows
@@ -301,7 +302,7 @@ def _bwd_kernel(
         )
     # Every program of a group runs the same number of iterations (rows past the end load zeros,
     # add nothing and store nothing): an exchange needs all of them at every round.
-    for i in range(0, rows_per_group, BLOCK_M):
+    for i in tl.range(0, rows_per_group, BLOCK_M, num_stages=LOAD_STAGES):
         rows = first_row + i + tl.arange(0, BLOCK_M)
         row_ok = rows < last_row
         mask = row_ok[:, None] & cmask[None, :]
@@ -550,6 +551,7 @@ def _backward(
                 HAS_W=weight is not None,
                 PARAM_GRADS=param_grads and mode != SUMS_STORE.value,
                 PREFETCH=conf.prefetch,
+                LOAD_STAGES=conf.load_stages,
             ),
             # An exchange needs the whole grid resident at once: CUDA's cooperative launch
             # guarantees it, or refuses the launch, instead of letting it hang.
@@ -561,13 +563,13 @@ def _backward(
             enable_fp_fusion=N > 1,
         )
     if param_grads:
-        block_n = cfg.partial_sum_block(N, cfg.sm_count(x.device))
+        block_g, block_n = cfg.partial_sum_tile(N, groups, cfg.sm_count(x.device))
         _launch(
             _sum_partials_kernel,
             (_cdiv(N, block_n),),
             (partial, dw, db, groups, N),
-            dict(BLOCK_G=32, BLOCK_N=block_n, HAS_DW=need_dw, HAS_DB=need_db),
-            num_warps=4,
+            dict(BLOCK_G=block_g, BLOCK_N=block_n, HAS_DW=need_dw, HAS_DB=need_db),
+            num_warps=cfg.PARTIAL_SUM_WARPS,
         )
     if cfg.TEST_SLOWDOWN:
         _test_slowdown(x, dy)

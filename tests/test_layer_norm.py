@@ -4,6 +4,7 @@ The bound for every output and gradient is ``2 * (PyTorch's own same-dtype error
 the floor from kernels.reference.TOLERANCES. Shapes stay small: on CI they run on the interpreter.
 """
 
+import itertools
 import math
 
 import pytest
@@ -427,16 +428,42 @@ def test_launch_configs_cover_every_width(dtype, family):
             assert 1 <= conf.num_warps <= cfg.MAX_WARPS, conf
         # A split row's group swaps sums within one cooperative launch: one program per SM.
         assert configs[1].splits == 1 or configs[1].programs_per_sm == 1, configs[1]
+        # Loads come either prefetched into registers or pipelined through shared memory, and
+        # Triton pipelines no loop with an inner loop (the split rows' exchange).
+        assert not (configs[1].prefetch and configs[1].load_stages > 1), configs[1]
+        assert configs[1].splits == 1 or configs[1].load_stages == 1, configs[1]
 
 
 @pytest.mark.parametrize("sms", [4, 132])
-def test_partial_sum_blocks_give_every_sm_one_when_they_can(sms):
-    for n in [1, 3, 16, 200, 1024, 4096, 5000, 8192, 32768, 65536]:
-        block = cfg.partial_sum_block(n, sms)
+def test_partial_sum_tiles_give_every_sm_one_and_load_all_rows_at_once(sms):
+    for n, groups in itertools.product(
+        [1, 3, 16, 200, 1024, 4096, 5000, 8192, 32768, 65536], [1, 5, 16, 66, 132, 300]
+    ):
+        rows, block = cfg.partial_sum_tile(n, groups, sms)
         assert block & (block - 1) == 0 and block <= cfg.PARTIAL_SUM_MAX_BLOCK, (n, block)
         narrowest = min(cfg.PARTIAL_SUM_MIN_BLOCK, cfg.padded_width(n))
         assert block == narrowest or math.ceil(n / block) >= sms, (n, block)
         assert block == cfg.PARTIAL_SUM_MAX_BLOCK or math.ceil(n / (2 * block)) < sms, (n, block)
+        assert rows & (rows - 1) == 0 and min(groups, cfg.PARTIAL_SUM_MAX_ROWS) <= rows, rows
+        assert rows < 2 * groups and rows <= cfg.PARTIAL_SUM_MAX_ROWS, (groups, rows)
+
+
+def test_partial_rows_summed_over_several_loads(monkeypatch, device):
+    # Rows kernel groups > PARTIAL_SUM_MAX_ROWS: the sum kernel loops over the partial rows.
+    monkeypatch.setattr(cfg, "PARTIAL_SUM_MAX_ROWS", 2)
+    cfg.partial_sum_tile.cache_clear()
+    try:
+        m, n = 13, 200
+        x, w, b = (t.detach() for t in _inputs((m, n), (n,), torch.float32, device))
+        dy = torch.randn(m, n, device=device)
+        _, mean, rstd = ln._forward(x, w, b, 1e-5)
+        conf = cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1)
+        _, dw, db = ln._backward(dy, x, w, mean, rstd, True, b.dtype, conf)
+    finally:
+        cfg.partial_sum_tile.cache_clear()
+    _, dw_ref, db_ref = reference_grads(x, (n,), w, b, 1e-5, dy)
+    assert relative_error(dw, dw_ref) <= TOLERANCES[torch.float32].max_error
+    assert relative_error(db, db_ref) <= TOLERANCES[torch.float32].max_error
 
 
 def test_overrides_apply_to_their_family_only():
@@ -451,9 +478,9 @@ def test_overrides_apply_to_their_family_only():
 
 # Configs for the paths wide rows take on a GPU, at sizes the interpreter runs quickly: small
 # chunks, several row groups, a ragged last chunk or slice; whole-row tiles of 2 rows with
-# prefetching. Split rows swap their statistics or sums in two launches on the CPU (the
-# interpreter cannot run the exchange, whose programs wait for each other) and in both ways on
-# a GPU.
+# prefetched or pipelined loads (on the CPU, pipelining is a plain loop). Split rows swap their
+# statistics or sums in two launches on the CPU (the interpreter cannot run the exchange, whose
+# programs wait for each other) and in both ways on a GPU.
 EXPLICIT_CONFIGS = {
     "streamed/split": (
         cfg.ForwardConfig(block_n=64, num_chunks=4, block_m=1, num_warps=2),
@@ -477,6 +504,10 @@ EXPLICIT_CONFIGS = {
     "whole-tiles": (
         cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
         cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
+    ),
+    "whole-tiles-pipelined": (
+        cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
+        cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, load_stages=3),
     ),
 }
 
