@@ -80,7 +80,7 @@ MAX_WARPS = 32
 # slices (N = 12288: 63% of copy with 16 warps against 58% with 8; sweeps 10, 12).
 BWD_WARPS = 8
 BWD_SPLIT_WARPS = {(2, 4096): 16}
-# Backward: one persistent program per SM, prefetching the next tile, won at every whole-row N.
+# Backward: one persistent program per SM, loading ahead of its compute, won at every whole-row N.
 BWD_PROGRAMS_PER_SM = 1
 # Whole rows: the row loop's loads are software-pipelined through shared memory, 2 tiles ahead
 # (load_stages 3) instead of one tile prefetched into registers: +3 to +4 points of copy at
