@@ -85,9 +85,13 @@ BWD_PROGRAMS_PER_SM = 1
 # Whole rows: the row loop's loads are software-pipelined through shared memory, 2 tiles ahead
 # (load_stages 3) instead of one tile prefetched into registers: +3 to +4 points of copy at
 # 16-bit 4096 and fp32 8192, within noise elsewhere; 2 stages lost 10-20 points, 4 were no
-# better than 3 (H100, log entry 27). Split rows cannot be pipelined (their exchange is an inner
-# loop) and keep the prefetch.
+# better than 3 (H100, log entry 27). Split rows are pipelined the same way (their exchange then
+# written in inline asm, see kernels.layernorm._share_row_pair) in 8192-wide slices: fp32 65536
+# 76 -> 91% of copy, 16-bit 65536 67 -> 70%, 16-bit 16384-32768 within noise; 4096-wide slices
+# keep the register prefetch (pipelined: fp32 32768 84 -> 78%, 16-bit 12288 63 -> 59%; log
+# entry 28).
 BWD_LOAD_STAGES = 3
+BWD_PIPELINED_SLICE = 8192
 # The backward's (2, groups, N) fp32 partial rows are summed over the groups by column blocks of
 # at most PARTIAL_SUM_MAX_BLOCK columns, one program each, narrower (down to
 # PARTIAL_SUM_MIN_BLOCK) until every SM has a block: at N = 4096 that launch took 1-1.5 us less
@@ -124,8 +128,7 @@ class BackwardConfig:
     programs_per_sm: int
     prefetch: bool = False  # load the next row tile (into registers) before reducing this one
     # > 1: the row loop's loads are software-pipelined through shared memory (cp.async),
-    # load_stages - 1 tiles ahead; Triton pipelines only loops without an inner loop, i.e. not
-    # the split rows' exchange. Use with prefetch=False.
+    # load_stages - 1 tiles ahead. Use with prefetch=False.
     load_stages: int = 1
     # splits > 1: swap row sums within one launch, each program waiting for its group (GPU only);
     # False: two launches, the first writing the slices' sums, the second reading them.
@@ -214,7 +217,11 @@ def backward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) ->
     else:
         block_m = max(1, BWD_SPLIT_TILE_ELEMS // block_n)
         warps = BWD_SPLIT_WARPS.get((size, block_n), BWD_WARPS)
-        conf = BackwardConfig(block_n, splits, block_m, warps, BWD_PROGRAMS_PER_SM, prefetch=True)
+        conf = BackwardConfig(block_n, splits, block_m, warps, BWD_PROGRAMS_PER_SM)
+        if block_n == BWD_PIPELINED_SLICE:
+            conf = replace(conf, load_stages=BWD_LOAD_STAGES)
+        else:
+            conf = replace(conf, prefetch=True)
     return _override(conf, n, dtype, family, 1)
 
 

@@ -168,6 +168,47 @@ def _program_slice(rows_per_group, M, N, BLOCK_N: tl.constexpr):
 
 
 @triton.jit
+def _cta_barrier():
+    # bar.sync 0, what tl.debug_barrier emits, as inline asm: Triton's software pipeliner leaves
+    # alone any loop that holds a tl.debug_barrier.
+    tl.inline_asm_elementwise(
+        "bar.sync 0; mov.u32 $0, 0;", "=r,r", [0], dtype=tl.int32, is_pure=False, pack=1
+    )
+
+
+@triton.jit
+def _wait_for_count(counter, target):
+    # Thread 0 polls the counter with acquire loads until it reaches target, then the whole CTA
+    # meets at a barrier (barrier.sync: the non-aligned form, thread 0 arrives later than its
+    # warp), so every thread's later loads are ordered after that acquire. Inline asm: a
+    # while loop would keep the pipeliner off the enclosing loop.
+    return tl.inline_asm_elementwise(
+        "{ .reg .pred p; .reg .u32 t; mov.u32 $0, 0; mov.u32 t, %tid.x; setp.ne.u32 p, t, 0; "
+        "@p bra DONE_${:uid}; WAIT_${:uid}: ld.acquire.gpu.global.b32 $0, [$1]; "
+        "setp.lt.s32 p, $0, $2; @p bra WAIT_${:uid}; DONE_${:uid}: barrier.sync 0; }",
+        "=r,l,r",
+        [counter, target],
+        dtype=tl.int32,
+        is_pure=False,
+        pack=1,
+    )
+
+
+@triton.jit
+def _load_published(ptrs):
+    # A load the pipeliner cannot hoist above _wait_for_count, as it would any tl.load (volatile
+    # included). ``ptrs`` must all be valid: there is no mask.
+    return tl.inline_asm_elementwise(
+        "ld.relaxed.gpu.global.f32 $0, [$1];",
+        "=f,l",
+        [ptrs],
+        dtype=tl.float32,
+        is_pure=False,
+        pack=1,
+    )
+
+
+@triton.jit
 def _share_row_pair(
     Sums,
     Arrived,
@@ -180,11 +221,13 @@ def _share_row_pair(
     v2,
     SPLITS: tl.constexpr,
     SUMS_MODE: tl.constexpr,
+    PIPELINED: tl.constexpr = False,
 ):
     """Publishes this slice's two values per row (v1, v2) in ``Sums`` (M, SPLITS, 2) fp32 and
     returns the rows' pointers into it. With SUMS_EXCHANGE, returns once the program's whole
     group (``Arrived[group]`` counts its arrivals) has published round ``step``; every slice's
-    pair is then readable, with volatile loads."""
+    pair is then readable, with volatile loads (PIPELINED: with :func:`_load_published`; the
+    exchange is then written so that Triton can still software-pipeline the enclosing loop)."""
     sums = Sums + rows.to(tl.int64) * (2 * SPLITS)
     if SUMS_MODE != SUMS_LOAD:
         tl.store(sums + 2 * split, v1, mask=row_ok)
@@ -192,11 +235,16 @@ def _share_row_pair(
     if SUMS_MODE == SUMS_EXCHANGE:
         # All threads' stores, then one release; wait until the group's SPLITS programs have
         # all arrived at this round.
-        tl.debug_barrier()
         target = SPLITS * (step + 1)
-        arrived = tl.atomic_add(Arrived + group, 1, sem="acq_rel", scope="gpu") + 1
-        while arrived < target:
-            arrived = tl.atomic_add(Arrived + group, 0, sem="acquire", scope="gpu")
+        if PIPELINED:
+            _cta_barrier()
+            tl.atomic_add(Arrived + group, 1, sem="release", scope="gpu")
+            _wait_for_count(Arrived + group, target)
+        else:
+            tl.debug_barrier()
+            arrived = tl.atomic_add(Arrived + group, 1, sem="acq_rel", scope="gpu") + 1
+            while arrived < target:
+                arrived = tl.atomic_add(Arrived + group, 0, sem="acquire", scope="gpu")
     return sums
 
 
@@ -330,16 +378,36 @@ def _bwd_kernel(
         # N = 8192: 83% of copy against 77%).
         s1, s2 = tl.reduce((xhat * wdy, wdy), 1, _add_pair)
         if SUMS_MODE != SUMS_LOCAL:
+            # A pipelined loop's exchange avoids what would keep Triton from pipelining it.
+            pipelined = SUMS_MODE == SUMS_EXCHANGE and LOAD_STAGES > 1
             sums = _share_row_pair(
-                Sums, Arrived, rows, row_ok, split, group, i // BLOCK_M, s1, s2, SPLITS, SUMS_MODE
+                Sums,
+                Arrived,
+                rows,
+                row_ok,
+                split,
+                group,
+                i // BLOCK_M,
+                s1,
+                s2,
+                SPLITS,
+                SUMS_MODE,
+                pipelined,
             )
             if SUMS_MODE != SUMS_STORE:
                 # Every program adds the slices in the same order: the same sums everywhere.
                 s1 = tl.zeros([BLOCK_M], dtype=tl.float32)
                 s2 = tl.zeros([BLOCK_M], dtype=tl.float32)
-                for j in range(SPLITS):
-                    s1 += tl.load(sums + 2 * j, mask=row_ok, other=0.0, volatile=True)
-                    s2 += tl.load(sums + 2 * j + 1, mask=row_ok, other=0.0, volatile=True)
+                if pipelined:
+                    # Rows past M (the last group's tail) read row M - 1 and are masked after.
+                    published = Sums + tl.minimum(rows, M - 1).to(tl.int64) * (2 * SPLITS)
+                    for j in tl.static_range(SPLITS):
+                        s1 += tl.where(row_ok, _load_published(published + 2 * j), 0.0)
+                        s2 += tl.where(row_ok, _load_published(published + 2 * j + 1), 0.0)
+                else:
+                    for j in range(SPLITS):
+                        s1 += tl.load(sums + 2 * j, mask=row_ok, other=0.0, volatile=True)
+                        s2 += tl.load(sums + 2 * j + 1, mask=row_ok, other=0.0, volatile=True)
         if SUMS_MODE != SUMS_STORE:
             # rstd * (wdy - xhat * mean(xhat*wdy) - mean(wdy)), as two fma per element
             a = _div(s1, N)[:, None] * rstd

@@ -428,10 +428,8 @@ def test_launch_configs_cover_every_width(dtype, family):
             assert 1 <= conf.num_warps <= cfg.MAX_WARPS, conf
         # A split row's group swaps sums within one cooperative launch: one program per SM.
         assert configs[1].splits == 1 or configs[1].programs_per_sm == 1, configs[1]
-        # Loads come either prefetched into registers or pipelined through shared memory, and
-        # Triton pipelines no loop with an inner loop (the split rows' exchange).
+        # Loads come either prefetched into registers or pipelined through shared memory.
         assert not (configs[1].prefetch and configs[1].load_stages > 1), configs[1]
-        assert configs[1].splits == 1 or configs[1].load_stages == 1, configs[1]
 
 
 @pytest.mark.parametrize("sms", [4, 132])
@@ -494,6 +492,11 @@ EXPLICIT_CONFIGS = {
     "3-splits": (
         cfg.ForwardConfig(block_n=128, num_chunks=1, block_m=2, num_warps=2, splits=3),
         cfg.BackwardConfig(128, 3, 2, 2, programs_per_sm=1, prefetch=True),
+    ),
+    # Split rows with pipelined loads: on a GPU the exchange in inline asm (_share_row_pair).
+    "split-pipelined": (
+        cfg.ForwardConfig(block_n=128, num_chunks=1, block_m=2, num_warps=2, splits=2),
+        cfg.BackwardConfig(128, 3, 2, 2, programs_per_sm=1, load_stages=3),
     ),
     "two-launch": (
         cfg.ForwardConfig(
