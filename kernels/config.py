@@ -92,6 +92,13 @@ BWD_PROGRAMS_PER_SM = 1
 # entry 28).
 BWD_LOAD_STAGES = 3
 BWD_PIPELINED_SLICE = 8192
+# Pipelined loads keep load_stages - 1 tiles of x and dy in shared memory, plus a little
+# (PIPELINE_SMEM_SLACK) for mean, rstd and reductions: 128 KB for fp32 8192-wide tiles. On a GPU
+# with less shared memory per block than that (e.g. ~100 KB on sm_89), the register prefetch is
+# used instead. DEFAULT_SHARED_MEMORY is the H100's and H200's per-block maximum (Triton's
+# max_shared_mem), assumed where no GPU is asked (the interpreter, tests).
+PIPELINE_SMEM_SLACK = 4096
+DEFAULT_SHARED_MEMORY = 232448
 # The backward's (2, groups, N) fp32 partial rows are summed over the groups by column blocks of
 # at most PARTIAL_SUM_MAX_BLOCK columns, one program each, narrower (down to
 # PARTIAL_SUM_MIN_BLOCK) until every SM has a block: at N = 4096 that launch took 1-1.5 us less
@@ -205,7 +212,12 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
 
 
 @functools.cache
-def backward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> BackwardConfig:
+def backward_config(
+    n: int,
+    dtype: torch.dtype,
+    family: str = DEFAULT_FAMILY,
+    shared_memory: int = DEFAULT_SHARED_MEMORY,
+) -> BackwardConfig:
     size, max_block = dtype.itemsize, BWD_MAX_BLOCK[dtype.itemsize]
     slice_ = min(max_block, max(BWD_SLICE[size], padded_width(n) // BWD_MAX_SPLITS))
     block_n, splits = _blocking(n, max_block, slice_)
@@ -222,7 +234,15 @@ def backward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) ->
             conf = replace(conf, load_stages=BWD_LOAD_STAGES)
         else:
             conf = replace(conf, prefetch=True)
-    return _override(conf, n, dtype, family, 1)
+    conf = _override(conf, n, dtype, family, 1)
+    if conf.load_stages > 1 and pipeline_shared_memory(conf, size) > shared_memory:
+        conf = replace(conf, prefetch=True, load_stages=1)
+    return conf
+
+
+def pipeline_shared_memory(conf: BackwardConfig, size: int) -> int:
+    """Bytes of shared memory the backward's pipelined loads need (see PIPELINE_SMEM_SLACK)."""
+    return (conf.load_stages - 1) * conf.block_m * conf.block_n * 2 * size + PIPELINE_SMEM_SLACK
 
 
 @functools.cache
@@ -246,6 +266,16 @@ def gpu_family(device: torch.device) -> str:
             if family in name:
                 return family
     return DEFAULT_FAMILY
+
+
+@functools.cache
+def max_shared_memory(device: torch.device) -> int:
+    """Shared memory per block a kernel may use on a CUDA device (Triton's own limit); the
+    default for the CPU interpreter."""
+    if device.type == "cuda":
+        index = device.index if device.index is not None else torch.cuda.current_device()
+        return triton.runtime.driver.active.utils.get_device_properties(index)["max_shared_mem"]
+    return DEFAULT_SHARED_MEMORY
 
 
 @functools.cache

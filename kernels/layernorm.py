@@ -594,7 +594,9 @@ def _backward(
     db = torch.empty((N,), dtype=db_dtype, device=x.device) if need_db else None
     if M == 0 or N == 0:
         return dx, None if dw is None else dw.zero_(), None if db is None else db.zero_()
-    conf = conf or cfg.backward_config(N, x.dtype, cfg.gpu_family(x.device))
+    conf = conf or cfg.backward_config(
+        N, x.dtype, cfg.gpu_family(x.device), cfg.max_shared_memory(x.device)
+    )
     param_grads = need_dw or need_db
     programs = cfg.sm_count(x.device) * conf.programs_per_sm
     groups, rows_per_group = _persistent_groups(M, conf.block_m, conf.splits, programs)

@@ -464,6 +464,22 @@ def test_partial_rows_summed_over_several_loads(monkeypatch, device):
     assert relative_error(db, db_ref) <= TOLERANCES[torch.float32].max_error
 
 
+def test_pipelined_loads_fit_shared_memory_or_fall_back_to_the_prefetch():
+    for n, dtype in itertools.product(
+        [256, 1024, 4096, 8192, 16384, 65536], [torch.float32, torch.bfloat16]
+    ):
+        conf = cfg.backward_config(n, dtype)  # the H100's and H200's shared memory
+        assert cfg.pipeline_shared_memory(conf, dtype.itemsize) <= cfg.DEFAULT_SHARED_MEMORY
+        small = cfg.backward_config(n, dtype, shared_memory=99 * 1024)  # e.g. sm_89
+        if small.load_stages > 1:
+            assert cfg.pipeline_shared_memory(small, dtype.itemsize) <= 99 * 1024, (n, small)
+        else:
+            assert small.prefetch, (n, small)
+    # fp32 8192-wide tiles need 128 KB pipelined: more than such a GPU has.
+    assert cfg.backward_config(8192, torch.float32).load_stages > 1
+    assert cfg.backward_config(8192, torch.float32, shared_memory=99 * 1024).load_stages == 1
+
+
 def test_overrides_apply_to_their_family_only():
     assert cfg.forward_config(1024, torch.float32, "H100").block_m == 8  # the measured exception
     assert cfg.forward_config(1024, torch.float16, "H100").block_m == 4  # the rule
