@@ -222,22 +222,24 @@ def backward_config(
     slice_ = min(max_block, max(BWD_SLICE[size], padded_width(n) // BWD_MAX_SPLITS))
     block_n, splits = _blocking(n, max_block, slice_)
     if splits == 1:
-        block_m = max(1, BWD_TILE_ELEMS[size] // block_n)
-        conf = BackwardConfig(
-            block_n, 1, block_m, BWD_WARPS, BWD_PROGRAMS_PER_SM, load_stages=BWD_LOAD_STAGES
-        )
+        block_m, warps = max(1, BWD_TILE_ELEMS[size] // block_n), BWD_WARPS
     else:
         block_m = max(1, BWD_SPLIT_TILE_ELEMS // block_n)
         warps = BWD_SPLIT_WARPS.get((size, block_n), BWD_WARPS)
-        conf = BackwardConfig(block_n, splits, block_m, warps, BWD_PROGRAMS_PER_SM)
-        if block_n == BWD_PIPELINED_SLICE:
-            conf = replace(conf, load_stages=BWD_LOAD_STAGES)
-        else:
-            conf = replace(conf, prefetch=True)
+    loads = backward_loads(block_n, splits)
+    conf = BackwardConfig(block_n, splits, block_m, warps, BWD_PROGRAMS_PER_SM, **loads)
     conf = _override(conf, n, dtype, family, 1)
     if conf.load_stages > 1 and pipeline_shared_memory(conf, size) > shared_memory:
         conf = replace(conf, prefetch=True, load_stages=1)
     return conf
+
+
+def backward_loads(block_n: int, splits: int) -> dict[str, object]:
+    """How a backward program loads ahead (BackwardConfig fields): pipelined through shared
+    memory for whole rows and BWD_PIPELINED_SLICE-wide slices, else prefetched into registers."""
+    if splits == 1 or block_n == BWD_PIPELINED_SLICE:
+        return dict(load_stages=BWD_LOAD_STAGES)
+    return dict(prefetch=True)
 
 
 def pipeline_shared_memory(conf: BackwardConfig, size: int) -> int:

@@ -79,18 +79,16 @@ def backward_variants(n: int, dtype: torch.dtype, quick: bool):
     default = cfg.backward_config(n, dtype, _family())
     out = {"default": default}
     # Whole rows (up to BWD_MAX_BLOCK) or rows split into slices of 4096 or 8192 columns, one
-    # program each; tile (elements per loop iteration) and warps. Loads as the default's (whole
-    # rows pipelined, split rows prefetched), with one program per SM (2 lost for whole rows and
-    # do not fit for split rows: sweep 11).
+    # program each; tile (elements per loop iteration) and warps. Loads as the default's
+    # (config.backward_loads), with one program per SM (2 lost for whole rows and do not fit for
+    # split rows: sweep 11).
     widths = [w for w in (4096, 8192) if w < width]
     widths += [width] if width <= cfg.BWD_MAX_BLOCK[dtype.itemsize] else []
     warps = (8, 16) if quick else (4, 8, 16)
     for block_n, tile, w in itertools.product(widths, (4096, 8192, 16384), warps):
         block_m, splits = max(1, tile // block_n), triton.cdiv(n, block_n)
-        if splits == 1:
-            conf = cfg.BackwardConfig(block_n, 1, block_m, w, 1, load_stages=cfg.BWD_LOAD_STAGES)
-        else:
-            conf = cfg.BackwardConfig(block_n, splits, block_m, w, 1, prefetch=True)
+        loads = cfg.backward_loads(block_n, splits)
+        conf = cfg.BackwardConfig(block_n, splits, block_m, w, 1, **loads)
         out[f"{block_n}x{splits}/m{block_m}/w{w}"] = conf
     if default.splits > 1:  # the row sums swapped in two launches instead of one
         out["default/two-launch"] = replace(default, exchange=False)
