@@ -39,12 +39,13 @@ FWD_MAX_BLOCK = {4: 32768, 2: 32768}
 # rows are split over several programs (a group), each holding a slice of BWD_SLICE columns (by
 # element size), widened up to BWD_MAX_BLOCK to keep a group to BWD_MAX_SPLITS programs, in tiles
 # of BWD_SPLIT_TILE_ELEMS elements. H100, sweeps 9-12: fp32 4096-wide slices, 2 rows a tile, 85-87%
-# of copy at N = 12288-32768 against 71-82% for 8192-wide ones; 16-bit 8192-wide slices 70-71% at
+# of copy at N = 12288-16384 against 71-82% for 8192-wide ones; 16-bit 8192-wide slices 70-71% at
 # 16384-32768 against 66-67% for 4096-wide; groups of 16 (fp32 N = 65536, 4096-wide) 42% against
-# 71% for groups of 8.
+# 71% for groups of 8. Groups of 4: since 8192-wide slices are pipelined (below), fp32 32768 in
+# 4 slices of 8192 reached 89% of copy against 84-85% in 8 of 4096 (three H100 VMs, log entry 29).
 BWD_MAX_BLOCK = {4: 8192, 2: 8192}
 BWD_SLICE = {4: 4096, 2: 8192}
-BWD_MAX_SPLITS = 8
+BWD_MAX_SPLITS = 4
 BWD_SPLIT_TILE_ELEMS = 8192
 # Wider fp32 rows are split over a group of programs, each holding a slice of FWD_SLICE columns
 # in registers (widened to keep a group to FWD_MAX_SPLITS programs), in tiles of
@@ -66,6 +67,12 @@ FWD_CHUNK_BYTES, FWD_CHUNK_WARPS = 65536, 32
 # beat 4096 at N = 1024-4096 by 7-9 points of copy (sweep 5), fp32 did best at 4096.
 FWD_TILE_ELEMS = 4096
 BWD_TILE_ELEMS = {4: 4096, 2: 8192}
+# Whole rows of these widths load weight and bias together with x (ForwardConfig.params_first)
+# instead of after the reductions, where their latency adds to the call's: at 2048 +1.5 to +3.5
+# points of copy (all dtypes), at 4096 within noise (H100, log entry 29). Elsewhere it did not
+# pay: 256-1024 within +-2 points but fp32 1024 -4%; 16-bit 8192 and 16384 -7 and -20 points
+# (registers 128 -> 204 at bf16 16384); 32768 spills (fp32: 608 bytes, sm_90 compile).
+FWD_PARAMS_FIRST_WIDTHS = (2048, 4096)
 # Forward warps for whole rows: packed short rows get a warp per row, 4 to 16 (N = 256: 16
 # warps 113-135% of copy against 105-120% with 4, H100 and H200); 8 up to 16384 columns, 32
 # above. Measured (harness timer): fp16/bf16 at N = 16384 96% of copy with 8 warps, 75% with 16;
@@ -124,6 +131,9 @@ class ForwardConfig:
     num_warps: int
     splits: int = 1  # programs sharing a row (a group; one program per SM, rows read once)
     exchange: bool = True  # splits > 1: as BackwardConfig.exchange
+    params_first: bool = (
+        False  # num_chunks == 1: weight and bias loaded with x (see FWD_PARAMS_FIRST_MAX_BLOCK)
+    )
 
 
 @dataclass(frozen=True)
@@ -167,7 +177,14 @@ def _blocking(n: int, max_block: int, chunk: int) -> tuple[int, int]:
 # sweeps are kept.
 Overrides = dict[tuple[int, int], dict[str, object]]
 _HOPPER: tuple[Overrides, Overrides] = (  # (forward, backward)
-    {(4, 1024): dict(block_m=8)},  # H100 101-103% of copy against 92-95% (sweeps 5, 6)
+    {
+        (4, 1024): dict(block_m=8),  # H100 101-103% of copy against 92-95% (sweeps 5, 6)
+        # Short rows, 4 to a program with 2 warps: 1-6% less time than the rule's 16 rows and
+        # 16 warps (fp32 256), 8 and 8 (N = 512) in four H100 probes (log entry 29).
+        (4, 256): dict(block_m=4, num_warps=2),
+        (4, 512): dict(block_m=4, num_warps=2),
+        (2, 512): dict(block_m=4, num_warps=2),
+    },
     {},
 )
 # Sweep 7 on an H200 found the same two exceptions as the H100 then had (fp32 1024 block_m=8: 94%
@@ -199,15 +216,16 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
             conf = ForwardConfig(block_n, 1, block_m, warps, splits)
             return _override(conf, n, dtype, family, 0)
     block_n, chunks = _blocking(n, max_block, FWD_CHUNK_BYTES // size)
+    params_first = block_n in FWD_PARAMS_FIRST_WIDTHS
     if chunks > 1:
         conf = ForwardConfig(block_n, chunks, 1, FWD_CHUNK_WARPS)
     elif block_n < FWD_TILE_ELEMS:
         block_m = FWD_TILE_ELEMS // block_n
         warps = min(FWD_SHORT_ROW_MAX_WARPS, max(FWD_SHORT_ROW_WARPS, block_m))
-        conf = ForwardConfig(block_n, 1, block_m, warps)
+        conf = ForwardConfig(block_n, 1, block_m, warps, params_first=params_first)
     else:
         warps = FWD_WIDE_ROW_WARPS if block_n >= FWD_WIDE_ROW else FWD_LONG_ROW_WARPS
-        conf = ForwardConfig(block_n, 1, 1, warps)
+        conf = ForwardConfig(block_n, 1, 1, warps, params_first=params_first)
     return _override(conf, n, dtype, family, 0)
 
 

@@ -42,6 +42,15 @@ def _div(total, N):
 
 
 @triton.jit
+def _row_mean(total, N, BLOCK_N: tl.constexpr, FULL_TILES: tl.constexpr):
+    # total / N; with full tiles N == BLOCK_N, a power of two, whose reciprocal is exact: a
+    # multiplication, bitwise the IEEE division's result and cheaper (log entry 29).
+    if FULL_TILES:
+        return total * (1.0 / BLOCK_N)
+    return _div(total, N)
+
+
+@triton.jit
 def _merge_stats(mean, m2, mean_c, m2_c, n_seen, n_c):
     """Chan et al.'s parallel update: (mean, M2) of n_seen columns merged with (mean_c, m2_c) of
     the next n_c, as stable as a two-pass variance."""
@@ -51,13 +60,25 @@ def _merge_stats(mean, m2, mean_c, m2_c, n_seen, n_c):
 
 
 @triton.jit
-def _affine_store(Y_ptrs, xhat, W, B, cols, cmask, mask, HAS_W: tl.constexpr, HAS_B: tl.constexpr):
-    """y = xhat * w + b (columns ``cols``), stored in Y's dtype."""
+def _load_params(W, B, cols, cmask, HAS_W: tl.constexpr, HAS_B: tl.constexpr):
+    """Weight and bias of the columns ``cols`` in their own dtype (0.0 where there is none)."""
+    w = 0.0
+    b = 0.0
+    if HAS_W:
+        w = tl.load(W + cols, mask=cmask, other=0.0)
+    if HAS_B:
+        b = tl.load(B + cols, mask=cmask, other=0.0)
+    return w, b
+
+
+@triton.jit
+def _affine_store(Y_ptrs, xhat, w, b, mask, HAS_W: tl.constexpr, HAS_B: tl.constexpr):
+    """y = xhat * w + b (w, b from _load_params), stored in Y's dtype."""
     y = xhat
     if HAS_W:
-        y = y * tl.load(W + cols, mask=cmask, other=0.0).to(tl.float32)[None, :]
+        y = y * w.to(tl.float32)[None, :]
     if HAS_B:
-        y = y + tl.load(B + cols, mask=cmask, other=0.0).to(tl.float32)[None, :]
+        y = y + b.to(tl.float32)[None, :]
     tl.store(Y_ptrs, y.to(Y_ptrs.dtype.element_ty), mask=mask)
 
 
@@ -78,22 +99,36 @@ def _fwd_kernel(
     NUM_CHUNKS: tl.constexpr,
     HAS_W: tl.constexpr,
     HAS_B: tl.constexpr,
+    FULL_TILES: tl.constexpr,
+    PARAMS_FIRST: tl.constexpr,
+    STORE_STATS: tl.constexpr,
 ):
+    # FULL_TILES (NUM_CHUNKS == 1, N == BLOCK_N, M a multiple of BLOCK_M): the masks are constant
+    # (all true, folded away by the compiler) and the row mean is an exact multiplication by
+    # 1 / BLOCK_N. PARAMS_FIRST (NUM_CHUNKS == 1): weight and bias are loaded with x, so their
+    # latency overlaps x's instead of following the reductions (see ForwardConfig.params_first).
+    # STORE_STATS: also write each row's mean and rstd (for the backward).
     rows = tl.program_id(0) * BLOCK_M + tl.arange(0, BLOCK_M)
     row_ok = rows < M
     x_rows = X + rows.to(tl.int64)[:, None] * stride_x
     y_rows = Y + rows.to(tl.int64)[:, None] * N
     cols = tl.arange(0, BLOCK_N)
     if NUM_CHUNKS == 1:
-        cmask = cols < N
+        if FULL_TILES:
+            row_ok = tl.full([BLOCK_M], True, tl.int1)
+            cmask = tl.full([BLOCK_N], True, tl.int1)
+        else:
+            cmask = cols < N
         mask = row_ok[:, None] & cmask[None, :]
         x = tl.load(x_rows + cols[None, :], mask=mask, other=0.0).to(tl.float32)
-        mean = _div(tl.sum(x, axis=1), N)
+        if PARAMS_FIRST:
+            w, b = _load_params(W, B, cols, cmask, HAS_W, HAS_B)
+        mean = _row_mean(tl.sum(x, axis=1), N, BLOCK_N, FULL_TILES)
         xc = tl.where(mask, x - mean[:, None], 0.0)
-        rstd = tl.rsqrt(_div(tl.sum(xc * xc, axis=1), N) + eps)
-        _affine_store(
-            y_rows + cols[None, :], xc * rstd[:, None], W, B, cols, cmask, mask, HAS_W, HAS_B
-        )
+        rstd = tl.rsqrt(_row_mean(tl.sum(xc * xc, axis=1), N, BLOCK_N, FULL_TILES) + eps)
+        if not PARAMS_FIRST:
+            w, b = _load_params(W, B, cols, cmask, HAS_W, HAS_B)
+        _affine_store(y_rows + cols[None, :], xc * rstd[:, None], w, b, mask, HAS_W, HAS_B)
     else:
         # Pass 1: per-chunk mean and sum of squared deviations, merged (one read of each chunk).
         mean = tl.zeros([BLOCK_M], dtype=tl.float32)
@@ -116,9 +151,11 @@ def _fwd_kernel(
             mask = row_ok[:, None] & cmask[None, :]
             x = tl.load(x_rows + ccols[None, :], mask=mask, other=0.0).to(tl.float32)
             xhat = (x - mean[:, None]) * rstd[:, None]
-            _affine_store(y_rows + ccols[None, :], xhat, W, B, ccols, cmask, mask, HAS_W, HAS_B)
-    tl.store(Mean + rows, mean, mask=row_ok)
-    tl.store(Rstd + rows, rstd, mask=row_ok)
+            w, b = _load_params(W, B, ccols, cmask, HAS_W, HAS_B)
+            _affine_store(y_rows + ccols[None, :], xhat, w, b, mask, HAS_W, HAS_B)
+    if STORE_STATS:
+        tl.store(Mean + rows, mean, mask=row_ok)
+        tl.store(Rstd + rows, rstd, mask=row_ok)
 
 
 @triton.jit
@@ -269,6 +306,7 @@ def _fwd_split_kernel(
     SUMS_MODE: tl.constexpr,
     HAS_W: tl.constexpr,
     HAS_B: tl.constexpr,
+    STORE_STATS: tl.constexpr,
 ):
     # A row split over a group of SPLITS programs: program (s, g) owns columns
     # [s*BLOCK_N, (s+1)*BLOCK_N) of the rows [g*rows_per_group, (g+1)*rows_per_group), BLOCK_M
@@ -302,8 +340,9 @@ def _fwd_split_kernel(
             rstd = tl.rsqrt(_div(m2, N) + eps)
             xhat = (x - mean[:, None]) * rstd[:, None]
             y_ptrs = Y + rows.to(tl.int64)[:, None] * N + cols[None, :]
-            _affine_store(y_ptrs, xhat, W, B, cols, cmask, mask, HAS_W, HAS_B)
-            if split == 0:
+            w, b = _load_params(W, B, cols, cmask, HAS_W, HAS_B)
+            _affine_store(y_ptrs, xhat, w, b, mask, HAS_W, HAS_B)
+            if STORE_STATS and split == 0:
                 tl.store(Mean + rows, mean, mask=row_ok)
                 tl.store(Rstd + rows, rstd, mask=row_ok)
 
@@ -535,21 +574,35 @@ def _test_slowdown(*tensors: torch.Tensor) -> None:
         t[: math.ceil(cfg.TEST_SLOWDOWN * t.shape[0])].clone()
 
 
-def _forward(x: torch.Tensor, weight, bias, eps: float, conf: cfg.ForwardConfig | None = None):
-    """y, mean, rstd for a 2-D ``x`` (see :func:`_rows`)."""
+def _forward(
+    x: torch.Tensor,
+    weight,
+    bias,
+    eps: float,
+    conf: cfg.ForwardConfig | None = None,
+    *,
+    stats: bool = True,
+):
+    """y, mean, rstd for a 2-D ``x`` (see :func:`_rows`); with ``stats=False`` (inference) the
+    row statistics are neither allocated nor written: y, None, None."""
     M, N = x.shape
     y = torch.empty((M, N), dtype=x.dtype, device=x.device)
-    mean = torch.empty((M,), dtype=torch.float32, device=x.device)
-    rstd = torch.empty((M,), dtype=torch.float32, device=x.device)
+    if stats:
+        mean = torch.empty((M,), dtype=torch.float32, device=x.device)
+        rstd = torch.empty((M,), dtype=torch.float32, device=x.device)
+    else:
+        mean = rstd = y  # never written (STORE_STATS is off); any tensor fills the slots
     if M == 0 or N == 0:
         # Zero rows: nothing to do. Zero columns: PyTorch returns NaN statistics.
-        return y, mean.fill_(math.nan), rstd.fill_(math.nan)
+        return (y, mean.fill_(math.nan), rstd.fill_(math.nan)) if stats else (y, None, None)
     conf = conf or cfg.forward_config(N, x.dtype, cfg.gpu_family(x.device))
     consts = dict(BLOCK_M=conf.block_m, BLOCK_N=conf.block_n)
     flags = dict(HAS_W=weight is not None, HAS_B=bias is not None)
     if conf.splits == 1:
         args = (x, y, weight, bias, mean, rstd, x.stride(0), M, N, eps)
-        consts.update(NUM_CHUNKS=conf.num_chunks, **flags)
+        full = conf.num_chunks == 1 and N == conf.block_n and M % conf.block_m == 0
+        consts.update(NUM_CHUNKS=conf.num_chunks, **flags, FULL_TILES=full)
+        consts.update(PARAMS_FIRST=conf.params_first, STORE_STATS=stats)
         _launch(_fwd_kernel, (_cdiv(M, conf.block_m),), args, consts, num_warps=conf.num_warps)
     else:
         programs = cfg.sm_count(x.device)
@@ -561,13 +614,13 @@ def _forward(x: torch.Tensor, weight, bias, eps: float, conf: cfg.ForwardConfig 
                 _fwd_split_kernel,
                 (conf.splits, groups),
                 (*args, rows_per_group),
-                dict(**consts, SPLITS=conf.splits, SUMS_MODE=mode, **flags),
+                dict(**consts, SPLITS=conf.splits, SUMS_MODE=mode, **flags, STORE_STATS=stats),
                 launch_cooperative_grid=mode == SUMS_EXCHANGE.value,
                 num_warps=conf.num_warps,
             )
     if cfg.TEST_SLOWDOWN:
         _test_slowdown(x)
-    return y, mean, rstd
+    return (y, mean, rstd) if stats else (y, None, None)
 
 
 def _backward(
@@ -862,8 +915,8 @@ def layer_norm(
         y = layer_norm_fwd(x, w, b, float(eps))[0]
     elif torch.is_grad_enabled() and any(t is not None and t.requires_grad for t in (x, w, b)):
         y = _LayerNormFunction.apply(x, w, b, float(eps))
-    else:  # inference: no autograd node to build
-        y = _forward(x, w, b, float(eps))[0]
+    else:  # inference: no autograd node to build, no statistics to keep
+        y = _forward(x, w, b, float(eps), stats=False)[0]
     return y if input.dim() == 2 and len(shape) == 1 else y.view(input.shape)
 
 

@@ -6,6 +6,7 @@ the floor from kernels.reference.TOLERANCES. Shapes stay small: on CI they run o
 
 import itertools
 import math
+from dataclasses import replace
 
 import pytest
 import torch
@@ -546,3 +547,39 @@ def test_explicit_configs(configs, dtype, device):
     ]
     for name, got, ref in zip(["y", "dx", "dw", "db"], [y, *grads], expected, strict=True):
         assert relative_error(got, ref) <= TOLERANCES[dtype].max_error, name
+
+
+@pytest.mark.parametrize("m", [8, 6])  # full tiles of 4 rows; the last tile half empty
+def test_full_tiles_and_inference_give_the_same_numbers(m, monkeypatch, device):
+    """Full tiles (N == block_n, M a multiple of block_m) drop the masks and divide by N as an
+    exact multiplication: bitwise the masked kernel's result. Inference writes no statistics;
+    loading weight and bias before the reductions changes no number either."""
+    n, conf = 256, cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=4, num_warps=2)
+    x, w, b = (t.detach() for t in _inputs((m, n), (n,), torch.float32, device))
+    launches = []
+    launch = ln._launch
+    monkeypatch.setattr(ln, "_launch", lambda *a, **k: launches.append(a[3]) or launch(*a, **k))
+    y, mean, rstd = ln._forward(x, w, b, 1e-5, conf)
+    y_inference, *no_stats = ln._forward(x, w, b, 1e-5, conf, stats=False)
+    assert [c["FULL_TILES"] for c in launches] == [m % 4 == 0] * 2
+    assert [c["STORE_STATS"] for c in launches] == [True, False]
+    assert no_stats == [None, None]
+    assert torch.equal(y_inference, y)
+    y_params_first = ln._forward(x, w, b, 1e-5, replace(conf, params_first=True), stats=False)[0]
+    assert [c["PARAMS_FIRST"] for c in launches] == [False, False, True]
+    assert torch.equal(y_params_first, y)
+    var, ref_mean = torch.var_mean(x, dim=1, unbiased=False)
+    torch.testing.assert_close(mean, ref_mean)
+    torch.testing.assert_close(rstd, torch.rsqrt(var + 1e-5))
+    ref = kernels.layer_norm_reference(x, (n,), w, b)
+    assert relative_error(y, ref) <= TOLERANCES[torch.float32].max_error
+    masked = torch.empty_like(y)
+    consts = dict(launches[0], FULL_TILES=False)
+    launch(
+        ln._fwd_kernel,
+        (m // 4 + (m % 4 > 0),),
+        (x, masked, w, b, mean, rstd, n, m, n, 1e-5),
+        consts,
+        num_warps=2,
+    )
+    assert torch.equal(masked, y)

@@ -197,25 +197,20 @@ def host_overhead_us(iters: int = 3000) -> pd.DataFrame:
     conf = cfg.forward_config(4096, torch.float32, _family())
     xd, wd, bd = x.detach(), w.detach(), b.detach()
 
+    args = (xd, y, wd, bd, mean, rstd, 4096, 1, 4096, 1e-5)
+    consts = dict(
+        BLOCK_M=conf.block_m,
+        BLOCK_N=conf.block_n,
+        NUM_CHUNKS=1,
+        HAS_W=True,
+        HAS_B=True,
+        FULL_TILES=True,
+        PARAMS_FIRST=conf.params_first,
+        STORE_STATS=True,
+    )
+
     def raw_launch():
-        ln._fwd_kernel[(1,)](
-            xd,
-            y,
-            wd,
-            bd,
-            mean,
-            rstd,
-            4096,
-            1,
-            4096,
-            1e-5,
-            BLOCK_M=conf.block_m,
-            BLOCK_N=conf.block_n,
-            NUM_CHUNKS=1,
-            HAS_W=True,
-            HAS_B=True,
-            num_warps=conf.num_warps,
-        )
+        ln._fwd_kernel[(1,)](*args, **consts, num_warps=conf.num_warps)
 
     def per_call(fn):
         for _ in range(50):
@@ -228,13 +223,7 @@ def host_overhead_us(iters: int = 3000) -> pd.DataFrame:
         return (time.perf_counter() - t0) / iters * 1e6
 
     def direct_launch():
-        ln._launch(
-            ln._fwd_kernel,
-            (1,),
-            (xd, y, wd, bd, mean, rstd, 4096, 1, 4096, 1e-5),
-            dict(BLOCK_M=conf.block_m, BLOCK_N=conf.block_n, NUM_CHUNKS=1, HAS_W=True, HAS_B=True),
-            num_warps=conf.num_warps,
-        )
+        ln._launch(ln._fwd_kernel, (1,), args, consts, num_warps=conf.num_warps)
 
     layers = {
         "raw kernel launch": raw_launch,
