@@ -107,10 +107,14 @@ def test_follows_the_tensors_device_not_the_current_one(n):
 
 
 @pytest.mark.parametrize("affine", AFFINE.values(), ids=AFFINE.keys())
-@pytest.mark.parametrize("n", [33, 5000])
+# 2000 and 2048: weight and bias loaded with x (config.FWD_PARAMS_FIRST_WIDTHS), masked and full
+@pytest.mark.parametrize("n", [33, 2000, 2048, 5000])
 def test_affine_variants(affine, n, device):
     x, w, b = _inputs((4, n), (n,), torch.float16, device, affine)
     _assert_as_good_as_torch(x, w, b, (n,))
+    with torch.no_grad():  # inference (no statistics written): the same numbers
+        y_inference = kernels.layer_norm(x, (n,), w, b)
+    assert torch.equal(y_inference, ln._forward(x.detach(), w, b, 1e-5)[0])
 
 
 @pytest.mark.parametrize(
