@@ -131,9 +131,7 @@ class ForwardConfig:
     num_warps: int
     splits: int = 1  # programs sharing a row (a group; one program per SM, rows read once)
     exchange: bool = True  # splits > 1: as BackwardConfig.exchange
-    params_first: bool = (
-        False  # num_chunks == 1: weight and bias loaded with x (see FWD_PARAMS_FIRST_MAX_BLOCK)
-    )
+    params_first: bool = False  # weight and bias loaded with x (FWD_PARAMS_FIRST_WIDTHS)
 
 
 @dataclass(frozen=True)
