@@ -172,8 +172,10 @@ def _blocking(n: int, max_block: int, chunk: int) -> tuple[int, int]:
 
 # ---- measured exceptions per GPU family: (element size, padded width) -> fields to replace ----
 # Only differences larger than the run-to-run spread (about 3 points of copy) and seen in two
-# sweeps are kept.
-Overrides = dict[tuple[int, int], dict[str, object]]
+# sweeps are kept. A key (element size, padded width, MASKED) applies to rows narrower than
+# their padded block (N < width) and is looked up before the plain key.
+MASKED = "masked"
+Overrides = dict[tuple, dict[str, object]]
 _HOPPER: tuple[Overrides, Overrides] = (  # (forward, backward)
     {
         (4, 1024): dict(block_m=8),  # H100 101-103% of copy against 92-95% (sweeps 5, 6)
@@ -185,11 +187,27 @@ _HOPPER: tuple[Overrides, Overrides] = (  # (forward, backward)
     },
     {},
 )
-# Sweep 7 on an H200 found the same two exceptions as the H100 then had (fp32 1024 block_m=8: 94%
-# against 88%; a 16-bit backward one since replaced) and no other difference above the noise, so
-# both families share one table. The split-row rules were measured on the H100; sweep 13 on the
-# H200 found no variant better than them by more than the noise.
-OVERRIDES: dict[str, tuple[Overrides, Overrides]] = {"H100": _HOPPER, "H200": _HOPPER}
+# The H200 (sweep 7, third session) found the H100's exceptions of the time and no other; with
+# the kernels of the seventh session, probes 12-15 (log entry 30) found forward warps that
+# differ there, each in two or three probes. The backward shares the H100's table (probe 12: no
+# variant above the rules).
+_H200_FORWARD: Overrides = {
+    **_HOPPER[0],
+    # fp32 16384: 16 warps 95-96% of copy against 92-93% with 8 (three probes).
+    (4, 16384): dict(num_warps=16),
+    # Narrower fp32 rows in that block (9216-15360): 4 warps 89-92% against 62-80% with 8.
+    # 4 warps take 255 registers (and spill 672 bytes) but fit two programs per SM, 8 warps
+    # (236 registers) one (sm_90 compile).
+    (4, 16384, MASKED): dict(num_warps=4),
+    # 16-bit 2049-4096 columns: 4 warps +2 to +4 points (4096: three probes; 3072: one).
+    (2, 4096): dict(num_warps=4),
+    # 16-bit 4097-8191 columns: 4 warps 82-84% against 76% (6144, two dtypes); 8192 ties.
+    (2, 8192, MASKED): dict(num_warps=4),
+}
+OVERRIDES: dict[str, tuple[Overrides, Overrides]] = {
+    "H100": _HOPPER,
+    "H200": (_H200_FORWARD, _HOPPER[1]),
+}
 DEFAULT_FAMILY = "H100"
 """The family whose table other GPUs (and the CPU interpreter) use."""
 
@@ -198,7 +216,8 @@ def _override(conf, n: int, dtype: torch.dtype, family: str, direction: int):
     """``conf`` with the family's measured exception for (dtype, N) applied, if there is one;
     ``direction`` 0 is the forward table, 1 the backward one."""
     table = OVERRIDES.get(family, OVERRIDES[DEFAULT_FAMILY])[direction]
-    fields = table.get((dtype.itemsize, padded_width(n)))
+    key = (dtype.itemsize, padded_width(n))
+    fields = (n < key[1] and table.get((*key, MASKED))) or table.get(key)
     return replace(conf, **fields) if fields else conf
 
 

@@ -488,6 +488,10 @@ def test_pipelined_loads_fit_shared_memory_or_fall_back_to_the_prefetch():
 def test_overrides_apply_to_their_family_only():
     assert cfg.forward_config(1024, torch.float32, "H100").block_m == 8  # the measured exception
     assert cfg.forward_config(1024, torch.float16, "H100").block_m == 4  # the rule
+    # A masked key applies to rows narrower than their block, before the plain key.
+    assert cfg.forward_config(16384, torch.float32, "H200").num_warps == 16
+    assert cfg.forward_config(12288, torch.float32, "H200").num_warps == 4
+    assert cfg.forward_config(12288, torch.float32, "H100").num_warps == cfg.FWD_LONG_ROW_WARPS
     # Unknown GPUs and the CPU use the default family's table.
     assert cfg.forward_config(1024, torch.float32, "A100") == cfg.forward_config(
         1024, torch.float32, cfg.DEFAULT_FAMILY
