@@ -59,6 +59,9 @@ def forward_variants(n: int, dtype: torch.dtype, quick: bool):
         for tile, warps in itertools.product(tiles, (4, 8, 16)):
             block_m = max(1, tile // width)
             out[f"whole/m{block_m}/w{warps}"] = cfg.ForwardConfig(width, 1, block_m, warps)
+    elif n <= cfg.FWD_MAX_BLOCK[dtype.itemsize]:  # wider whole rows: warps (log entry 30)
+        for warps in (4, 8, 16, 32):
+            out[f"whole/m1/w{warps}"] = cfg.ForwardConfig(width, 1, 1, warps)
     if n > cfg.FWD_MAX_BLOCK[dtype.itemsize]:  # streamed rows (chunk width), split rows
         for chunk in (8192, 16384, 32768):
             warps = min(32, chunk // 512)
