@@ -196,8 +196,8 @@ _H200_FORWARD: Overrides = {
     # fp32 16384: 16 warps 95-96% of copy against 92-93% with 8 (three probes).
     (4, 16384): dict(num_warps=16),
     # Narrower fp32 rows in that block (9216-15360): 4 warps 89-92% against 62-80% with 8.
-    # 4 warps take 255 registers (and spill 672 bytes) but fit two programs per SM, 8 warps
-    # (236 registers) one (sm_90 compile).
+    # At 12288, 4 warps take 250 registers (H200 compile) and fit two 128-thread programs per
+    # SM; 8 warps take 183, so one 256-thread program (two need at most 128 registers).
     (4, 16384, MASKED): dict(num_warps=4),
     # 16-bit 2049-4096 columns: 4 warps +2 to +4 points (4096: three probes; 3072: one).
     (2, 4096): dict(num_warps=4),
