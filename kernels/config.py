@@ -148,6 +148,10 @@ class BackwardConfig:
     # splits > 1: swap row sums within one launch, each program waiting for its group (GPU only);
     # False: two launches, the first writing the slices' sums, the second reading them.
     exchange: bool = True
+    # splits == 2 only: no swap at all; each program also reads the other slice of its rows
+    # and computes the whole rows' sums itself (``exchange`` is then unused): twice the reads
+    # (the second mostly L2 hits), no waiting.
+    recompute: bool = False
 
 
 def padded_width(n: int) -> int:
@@ -189,8 +193,8 @@ _HOPPER: tuple[Overrides, Overrides] = (  # (forward, backward)
 )
 # The H200 (sweep 7, third session) found the H100's exceptions of the time and no other; with
 # the kernels of the seventh session, probes 12-15 (log entry 30) found forward warps that
-# differ there, each in two or three probes. The backward shares the H100's table (probe 12: no
-# variant above the rules).
+# differ there, each in two or three probes. The backward's launch configs are the H100's (probe
+# 12: no variant above the rules); its two-slice rows compute their sums without an exchange.
 _H200_FORWARD: Overrides = {
     **_HOPPER[0],
     # fp32 16384: 16 warps 95-96% of copy against 92-93% with 8 (three probes).
@@ -204,9 +208,15 @@ _H200_FORWARD: Overrides = {
     # 16-bit 4097-8191 columns: 4 warps 82-84% against 76% (6144, two dtypes); 8192 ties.
     (2, 8192, MASKED): dict(num_warps=4),
 }
+# Backward, 16-bit rows in two 8192-wide slices (N = 14337-16384): each program reads the other
+# slice to compute the row sums itself instead of swapping them with its group
+# (BackwardConfig.recompute): 16384 62-63% of copy against 57%, 15360 60-61% against 55% (probes
+# 17, 18, log entry 31). backward_config keeps it for two slices only: 12288 (three 4096-wide
+# slices) lost with it, 27-35% against 49%, and so did 24576-32768 in three or four slices.
+_H200_BACKWARD: Overrides = {**_HOPPER[1], (2, 16384): dict(recompute=True)}
 OVERRIDES: dict[str, tuple[Overrides, Overrides]] = {
     "H100": _HOPPER,
-    "H200": (_H200_FORWARD, _HOPPER[1]),
+    "H200": (_H200_FORWARD, _H200_BACKWARD),
 }
 DEFAULT_FAMILY = "H100"
 """The family whose table other GPUs (and the CPU interpreter) use."""
@@ -252,7 +262,10 @@ def backward_config(
     dtype: torch.dtype,
     family: str = DEFAULT_FAMILY,
     shared_memory: int = DEFAULT_SHARED_MEMORY,
+    weight_size: int = 4,
 ) -> BackwardConfig:
+    """``weight_size``: bytes per weight element (0 without weights), for the shared memory that
+    pipelined loads need (pipeline_shared_memory)."""
     size, max_block = dtype.itemsize, BWD_MAX_BLOCK[dtype.itemsize]
     slice_ = min(max_block, max(BWD_SLICE[size], padded_width(n) // BWD_MAX_SPLITS))
     block_n, splits = _blocking(n, max_block, slice_)
@@ -264,7 +277,11 @@ def backward_config(
     loads = backward_loads(block_n, splits)
     conf = BackwardConfig(block_n, splits, block_m, warps, BWD_PROGRAMS_PER_SM, **loads)
     conf = _override(conf, n, dtype, family, 1)
-    if conf.load_stages > 1 and pipeline_shared_memory(conf, size) > shared_memory:
+    if conf.recompute and (
+        conf.splits != 2 or pipeline_shared_memory(conf, size, weight_size) > shared_memory
+    ):
+        conf = replace(conf, recompute=False)
+    if conf.load_stages > 1 and pipeline_shared_memory(conf, size, weight_size) > shared_memory:
         conf = replace(conf, prefetch=True, load_stages=1)
     return conf
 
@@ -277,9 +294,14 @@ def backward_loads(block_n: int, splits: int) -> dict[str, object]:
     return dict(prefetch=True)
 
 
-def pipeline_shared_memory(conf: BackwardConfig, size: int) -> int:
-    """Bytes of shared memory the backward's pipelined loads need (see PIPELINE_SMEM_SLACK)."""
-    return (conf.load_stages - 1) * conf.block_m * conf.block_n * 2 * size + PIPELINE_SMEM_SLACK
+def pipeline_shared_memory(conf: BackwardConfig, size: int, weight_size: int = 4) -> int:
+    """Bytes of shared memory the backward's pipelined loads need (see PIPELINE_SMEM_SLACK): x
+    and dy tiles of ``size``-byte elements; with ``recompute``, also the other slice's x, dy
+    and weights (``weight_size`` bytes each), loaded every row."""
+    stage = conf.block_m * conf.block_n * 2 * size
+    if conf.recompute:
+        stage = 2 * stage + conf.block_n * weight_size
+    return (conf.load_stages - 1) * stage + PIPELINE_SMEM_SLACK
 
 
 @functools.cache

@@ -185,11 +185,14 @@ def _load_row_tile(X, DY, start, end, stride_x, stride_dy, cols, N, BLOCK_M: tl.
 # spinning on its group's arrival counter (EXCHANGE: all programs of a group must be resident at
 # once, see _row_sums_buffers), or across two launches of the same kernel: STORE writes the
 # slices' pairs and nothing else, LOAD reads them and does the rest (no waiting: what the CPU
-# interpreter, which runs programs one after another, can run).
+# interpreter, which runs programs one after another, can run). Or not at all: with RECOMPUTE
+# (backward, two slices) each program also reads the other slice of its rows and computes the
+# pair itself.
 SUMS_LOCAL = tl.constexpr(0)
 SUMS_EXCHANGE = tl.constexpr(1)
 SUMS_STORE = tl.constexpr(2)
 SUMS_LOAD = tl.constexpr(3)
+SUMS_RECOMPUTE = tl.constexpr(4)
 
 
 @triton.jit
@@ -348,6 +351,25 @@ def _fwd_split_kernel(
 
 
 @triton.jit
+def _other_slice_row_sums(
+    X, DY, W, rows64, row_ok, cols, stride_x, stride_dy, N, mean, rstd, HAS_W: tl.constexpr
+):
+    """sum(xhat * w * dy) and sum(w * dy) over another slice's columns ``cols`` of the rows,
+    computed as that slice's own program computes them in _bwd_kernel."""
+    cmask = cols < N
+    mask = row_ok[:, None] & cmask[None, :]
+    x = tl.load(X + rows64 * stride_x + cols[None, :], mask=mask, other=0.0)
+    dy = tl.load(DY + rows64 * stride_dy + cols[None, :], mask=mask, other=0.0).to(tl.float32)
+    xhat = tl.where(mask, (x.to(tl.float32) - mean) * rstd, 0.0)
+    wdy = dy
+    if HAS_W:
+        # Loaded per row (L1/L2 hits, pipelined with x and dy): held in registers across the
+        # loop instead, it made the kernel spill and lost 8 points (log entry 31).
+        wdy = dy * tl.load(W + cols, mask=cmask, other=0.0).to(tl.float32)[None, :]
+    return tl.reduce((xhat * wdy, wdy), 1, _add_pair)
+
+
+@triton.jit
 def _bwd_kernel(
     X,
     DY,
@@ -381,6 +403,8 @@ def _bwd_kernel(
     split, group, first_row, last_row, cols, cmask = _program_slice(rows_per_group, M, N, BLOCK_N)
     if HAS_W:
         w = tl.load(W + cols, mask=cmask, other=0.0).to(tl.float32)[None, :]
+    if SUMS_MODE == SUMS_RECOMPUTE:
+        other_cols = (1 - split) * BLOCK_N + tl.arange(0, BLOCK_N)
     dw_acc = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
     db_acc = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
     if PREFETCH:
@@ -416,7 +440,14 @@ def _bwd_kernel(
         # Both row sums in one reduction: one cross-warp exchange instead of two (fp32 at
         # N = 8192: 83% of copy against 77%).
         s1, s2 = tl.reduce((xhat * wdy, wdy), 1, _add_pair)
-        if SUMS_MODE != SUMS_LOCAL:
+        if SUMS_MODE == SUMS_RECOMPUTE:
+            # Two slices: add the other's pair. a + b == b + a, so both programs of the group get
+            # the same sums, bitwise those of an exchange (which adds 0 + s_0 + s_1).
+            o1, o2 = _other_slice_row_sums(
+                X, DY, W, rows64, row_ok, other_cols, stride_x, stride_dy, N, mean, rstd, HAS_W
+            )
+            s1, s2 = s1 + o1, s2 + o2
+        elif SUMS_MODE != SUMS_LOCAL:
             # A pipelined loop's exchange avoids what would keep Triton from pipelining it.
             pipelined = SUMS_MODE == SUMS_EXCHANGE and LOAD_STAGES > 1
             sums = _share_row_pair(
@@ -638,7 +669,8 @@ def _backward(
     dweight (the weight's dtype) is computed when ``need_dw``, dbias when ``db_dtype`` is given;
     otherwise they are None. Both are summed in fp32 through a (2, groups, N) partial buffer,
     added up in a fixed order by :func:`_sum_partials_kernel`. Rows wider than one program's
-    block are split over ``conf.splits`` programs that swap their row sums (``SUMS_MODE``).
+    block are split over ``conf.splits`` programs that swap their row sums or, two of them,
+    each compute them whole (``SUMS_MODE``).
     """
     M, N = x.shape
     need_db = db_dtype is not None
@@ -647,9 +679,10 @@ def _backward(
     db = torch.empty((N,), dtype=db_dtype, device=x.device) if need_db else None
     if M == 0 or N == 0:
         return dx, None if dw is None else dw.zero_(), None if db is None else db.zero_()
-    conf = conf or cfg.backward_config(
-        N, x.dtype, cfg.gpu_family(x.device), cfg.max_shared_memory(x.device)
-    )
+    if conf is None:
+        w_size = 0 if weight is None else weight.element_size()
+        family, smem = cfg.gpu_family(x.device), cfg.max_shared_memory(x.device)
+        conf = cfg.backward_config(N, x.dtype, family, smem, w_size)
     param_grads = need_dw or need_db
     programs = cfg.sm_count(x.device) * conf.programs_per_sm
     groups, rows_per_group = _persistent_groups(M, conf.block_m, conf.splits, programs)
@@ -658,6 +691,10 @@ def _backward(
     )
     if conf.splits == 1:
         modes, sums, arrived = (SUMS_LOCAL.value,), partial, partial
+    elif conf.recompute:
+        if conf.splits != 2:
+            raise ValueError(f"BackwardConfig.recompute needs splits == 2, got {conf.splits}")
+        modes, sums, arrived = (SUMS_RECOMPUTE.value,), partial, partial
     else:
         modes, sums, arrived = _row_sums_buffers(x, conf, groups, programs)
     for mode in modes:

@@ -435,6 +435,8 @@ def test_launch_configs_cover_every_width(dtype, family):
         assert configs[1].splits == 1 or configs[1].programs_per_sm == 1, configs[1]
         # Loads come either prefetched into registers or pipelined through shared memory.
         assert not (configs[1].prefetch and configs[1].load_stages > 1), configs[1]
+        # Row sums computed whole by each program: two slices only (the kernel's one case).
+        assert not configs[1].recompute or configs[1].splits == 2, configs[1]
 
 
 @pytest.mark.parametrize("sms", [4, 132])
@@ -470,14 +472,18 @@ def test_partial_rows_summed_over_several_loads(monkeypatch, device):
 
 
 def test_pipelined_loads_fit_shared_memory_or_fall_back_to_the_prefetch():
-    for n, dtype in itertools.product(
-        [256, 1024, 4096, 8192, 16384, 65536], [torch.float32, torch.bfloat16]
+    for n, dtype, family, w_size in itertools.product(
+        [256, 1024, 4096, 8192, 15360, 16384, 65536],
+        [torch.float32, torch.bfloat16],
+        cfg.OVERRIDES,
+        [0, 2, 4, 8],  # bytes per weight: none, 16-bit, fp32, fp64
     ):
-        conf = cfg.backward_config(n, dtype)  # the H100's and H200's shared memory
-        assert cfg.pipeline_shared_memory(conf, dtype.itemsize) <= cfg.DEFAULT_SHARED_MEMORY
-        small = cfg.backward_config(n, dtype, shared_memory=99 * 1024)  # e.g. sm_89
+        smem = cfg.DEFAULT_SHARED_MEMORY  # the H100's and H200's
+        conf = cfg.backward_config(n, dtype, family, smem, w_size)
+        assert cfg.pipeline_shared_memory(conf, dtype.itemsize, w_size) <= smem, (n, conf)
+        small = cfg.backward_config(n, dtype, family, 99 * 1024, w_size)  # e.g. sm_89
         if small.load_stages > 1:
-            assert cfg.pipeline_shared_memory(small, dtype.itemsize) <= 99 * 1024, (n, small)
+            assert cfg.pipeline_shared_memory(small, dtype.itemsize, w_size) <= 99 * 1024, small
         else:
             assert small.prefetch, (n, small)
     # fp32 8192-wide tiles need 128 KB pipelined: more than such a GPU has.
@@ -492,6 +498,13 @@ def test_overrides_apply_to_their_family_only():
     assert cfg.forward_config(16384, torch.float32, "H200").num_warps == 16
     assert cfg.forward_config(12288, torch.float32, "H200").num_warps == 4
     assert cfg.forward_config(12288, torch.float32, "H100").num_warps == cfg.FWD_LONG_ROW_WARPS
+    # The H200's two-slice backward rows compute their sums whole; not three slices (12288),
+    # nor where the other slice's fp64 weights would not fit shared memory.
+    assert cfg.backward_config(16384, torch.bfloat16, "H200").recompute
+    assert cfg.backward_config(15360, torch.float16, "H200").recompute
+    assert not cfg.backward_config(12288, torch.bfloat16, "H200").recompute
+    assert not cfg.backward_config(16384, torch.bfloat16, "H100").recompute
+    assert not cfg.backward_config(16384, torch.bfloat16, "H200", weight_size=8).recompute
     # Unknown GPUs and the CPU use the default family's table.
     assert cfg.forward_config(1024, torch.float32, "A100") == cfg.forward_config(
         1024, torch.float32, cfg.DEFAULT_FAMILY
@@ -522,6 +535,11 @@ EXPLICIT_CONFIGS = {
     "split-pipelined": (
         cfg.ForwardConfig(block_n=128, num_chunks=1, block_m=2, num_warps=2, splits=2),
         cfg.BackwardConfig(128, 3, 2, 2, programs_per_sm=1, load_stages=3),
+    ),
+    # Two slices, each program computing the row sums whole (no exchange, on the CPU too).
+    "split-recompute": (
+        cfg.ForwardConfig(block_n=128, num_chunks=1, block_m=2, num_warps=2, splits=2),
+        cfg.BackwardConfig(128, 2, 2, 2, programs_per_sm=1, load_stages=3, recompute=True),
     ),
     "two-launch": (
         cfg.ForwardConfig(
@@ -555,6 +573,26 @@ def test_explicit_configs(configs, dtype, device):
     ]
     for name, got, ref in zip(["y", "dx", "dw", "db"], [y, *grads], expected, strict=True):
         assert relative_error(got, ref) <= TOLERANCES[dtype].max_error, name
+
+
+@pytest.mark.parametrize("affine", [True, False], ids=["weights", "no-weights"])
+def test_recomputed_row_sums_give_the_swapped_sums_numbers(affine, device):
+    """Two slices that each compute the row sums whole add the same two pairs as a swap does
+    (s_0 + s_1 == s_1 + s_0): dx, dweight and dbias bitwise the swap's (ragged second slice)."""
+    m, n = 13, 200
+    inputs = _inputs((m, n), (n,), torch.bfloat16, device, (affine, affine))
+    x, w, b = (None if t is None else t.detach() for t in inputs)
+    dy = torch.randn(m, n, device=device).to(torch.bfloat16)
+    _, mean, rstd = ln._forward(x, w, b, 1e-5)
+    swap = cfg.BackwardConfig(128, 2, 2, 2, programs_per_sm=1, load_stages=3)
+    grads = [
+        ln._backward(dy, x, w, mean, rstd, affine, torch.bfloat16 if affine else None, conf)
+        for conf in (swap, replace(swap, recompute=True))
+    ]
+    for swapped, recomputed in zip(*grads, strict=True):
+        assert (swapped is None and recomputed is None) or torch.equal(swapped, recomputed)
+    with pytest.raises(ValueError, match="recompute needs splits == 2"):
+        ln._backward(dy, x, w, mean, rstd, False, None, replace(swap, splits=3, recompute=True))
 
 
 @pytest.mark.parametrize("m", [8, 6])  # full tiles of 4 rows; the last tile half empty

@@ -94,7 +94,10 @@ def backward_variants(n: int, dtype: torch.dtype, quick: bool):
         conf = cfg.BackwardConfig(block_n, splits, block_m, w, 1, **loads)
         out[f"{block_n}x{splits}/m{block_m}/w{w}"] = conf
     if default.splits > 1:  # the row sums swapped in two launches instead of one
-        out["default/two-launch"] = replace(default, exchange=False)
+        out["default/two-launch"] = replace(default, exchange=False, recompute=False)
+    if default.splits == 2:  # the row sums computed whole by each program, or swapped
+        other = replace(default, recompute=not default.recompute)
+        out["default/exchange" if default.recompute else "default/recompute"] = other
     return out
 
 
