@@ -43,6 +43,10 @@ FWD_MAX_BLOCK = {4: 32768, 2: 32768}
 # 16384-32768 against 66-67% for 4096-wide; groups of 16 (fp32 N = 65536, 4096-wide) 42% against
 # 71% for groups of 8. Groups of 4: since 8192-wide slices are pipelined (below), fp32 32768 in
 # 4 slices of 8192 reached 89% of copy against 84-85% in 8 of 4096 (three H100 VMs, log entry 29).
+# The narrower slices that rows between powers of two take to pad less keep to BWD_MAX_SPLITS
+# too (_blocking): before, 13312-14336 went in 7 slices of 2048, 8704 (fp32) in 9 of 1024,
+# 28672 in 7 of 4096, 6-20 points of copy below 2-4 slices (H200, probe 20, log entry 31); groups
+# of 5 did 1.5-2.5 points better than the capped ones (16-bit 8704-10240, fp32 18432-20480).
 BWD_MAX_BLOCK = {4: 8192, 2: 8192}
 BWD_SLICE = {4: 4096, 2: 8192}
 BWD_MAX_SPLITS = 4
@@ -159,18 +163,25 @@ def padded_width(n: int) -> int:
     return max(MIN_BLOCK_N, triton.next_power_of_2(n))
 
 
-def _blocking(n: int, max_block: int, chunk: int) -> tuple[int, int]:
+def _blocking(n: int, max_block: int, chunk: int, max_pieces: int = 0) -> tuple[int, int]:
     """(block_n, num_chunks): the whole padded row if it fits in ``max_block``, else chunks.
 
     The chunk is the widest of ``chunk``, half and a quarter of it that pads the row by at most
-    an eighth: N = 12288 is 3 chunks of 4096, not 2 of 8192 with half of the second masked off.
+    an eighth: N = 12288 is 3 chunks of 4096, not 2 of 8192 with half of the second masked off;
+    if none does, the quarter. With ``max_pieces`` (the backward's groups), only blocks making
+    at most that many chunks qualify (``chunk`` if none does), and if none of them pads by at
+    most an eighth, the one padding least (the widest of equals): 16-bit N = 14336 is 2 slices
+    of 8192, not 7 of 2048 (log entry 31).
     """
     width = padded_width(n)
     if width <= max_block:
         return width, 1
-    for block in (chunk, chunk // 2, chunk // 4):
-        if triton.cdiv(n, block) * block - n <= n // 8:
-            break
+    blocks = [chunk, chunk // 2, chunk // 4]
+    fallback = blocks[-1]
+    if max_pieces:
+        blocks = [b for b in blocks if triton.cdiv(n, b) <= max_pieces] or [chunk]
+        fallback = min(blocks, key=lambda b: triton.cdiv(n, b) * b)
+    block = next((b for b in blocks if triton.cdiv(n, b) * b - n <= n // 8), fallback)
     return block, triton.cdiv(n, block)
 
 
@@ -268,7 +279,7 @@ def backward_config(
     pipelined loads need (pipeline_shared_memory)."""
     size, max_block = dtype.itemsize, BWD_MAX_BLOCK[dtype.itemsize]
     slice_ = min(max_block, max(BWD_SLICE[size], padded_width(n) // BWD_MAX_SPLITS))
-    block_n, splits = _blocking(n, max_block, slice_)
+    block_n, splits = _blocking(n, max_block, slice_, max_pieces=BWD_MAX_SPLITS)
     if splits == 1:
         block_m, warps = max(1, BWD_TILE_ELEMS[size] // block_n), BWD_WARPS
     else:

@@ -421,7 +421,8 @@ def test_custom_ops_pass_opcheck(affine, device):
 @pytest.mark.parametrize("family", cfg.OVERRIDES)
 @pytest.mark.parametrize("dtype", DTYPES, ids=str)
 def test_launch_configs_cover_every_width(dtype, family):
-    widths = [1, 2, 3, 255, 256, 257, 1024, 4096, 5000, 10000, 12288, 16384, 32768, 32769, 65536]
+    widths = [1, 2, 3, 255, 256, 257, 1024, 4096, 5000, 8704, 10000, 12288, 14336, 16384]
+    widths += [20480, 32768, 32769, 33024, 65536]
     for n in [*widths, 100000, 1 << 20]:
         configs = (cfg.forward_config(n, dtype, family), cfg.backward_config(n, dtype, family))
         pieces = (configs[0].num_chunks * configs[0].splits, configs[1].splits)
@@ -431,12 +432,30 @@ def test_launch_configs_cover_every_width(dtype, family):
             assert conf.block_n * chunks >= n, conf
             assert chunks == 1 or conf.block_n * (chunks - 1) < n, conf
             assert 1 <= conf.num_warps <= cfg.MAX_WARPS, conf
+        # Groups of at most BWD_MAX_SPLITS programs, unless the row needs more of the widest
+        # slices (7 or 9 slices of 1024-4096 columns were 6-20 points slower: log entry 31).
+        widest = cfg.BWD_MAX_BLOCK[dtype.itemsize]
+        assert configs[1].splits <= cfg.BWD_MAX_SPLITS or configs[1].block_n == widest, n
         # A split row's group swaps sums within one cooperative launch: one program per SM.
         assert configs[1].splits == 1 or configs[1].programs_per_sm == 1, configs[1]
         # Loads come either prefetched into registers or pipelined through shared memory.
         assert not (configs[1].prefetch and configs[1].load_stages > 1), configs[1]
         # Row sums computed whole by each program: two slices only (the kernel's one case).
         assert not configs[1].recompute or configs[1].splits == 2, configs[1]
+
+
+def test_backward_slices_between_powers_of_two():
+    def slicing(n, dtype):
+        conf = cfg.backward_config(n, dtype)
+        return conf.block_n, conf.splits
+
+    assert slicing(12288, torch.bfloat16) == (4096, 3)  # no padding
+    # No width within BWD_MAX_SPLITS slices pads by at most an eighth: the least padding, then
+    # the fewest slices (2048 columns either way), not 7 slices of 2048.
+    assert slicing(14336, torch.bfloat16) == (8192, 2)
+    assert slicing(14336, torch.float32) == (4096, 4)
+    assert slicing(8704, torch.float32) == (4096, 3)  # not 9 of 1024
+    assert slicing(33024, torch.bfloat16) == (8192, 5)  # the widest slices, as few as fit
 
 
 @pytest.mark.parametrize("sms", [4, 132])
