@@ -219,11 +219,12 @@ _H200_FORWARD: Overrides = {
     # 16-bit 4097-8191 columns: 4 warps 82-84% against 76% (6144, two dtypes); 8192 ties.
     (2, 8192, MASKED): dict(num_warps=4),
 }
-# Backward, 16-bit rows in two 8192-wide slices (N = 14337-16384): each program reads the other
+# Backward, 16-bit rows in two 8192-wide slices (N = 12289-16384): each program reads the other
 # slice to compute the row sums itself instead of swapping them with its group
-# (BackwardConfig.recompute): 16384 62-63% of copy against 57%, 15360 60-61% against 55% (probes
-# 17, 18, log entry 31). backward_config keeps it for two slices only: 12288 (three 4096-wide
-# slices) lost with it, 27-35% against 49%, and so did 24576-32768 in three or four slices.
+# (BackwardConfig.recompute): 16384 62-63% of copy against 57%, 15360 60-61% against 55%,
+# 13312-14336 53-56% against 49-52% (probes 17-19, log entry 31). backward_config keeps it for
+# two slices only: 12288 (three 4096-wide slices) lost with it, 27-35% against 49%, and so did
+# 24576-32768 in three or four slices.
 _H200_BACKWARD: Overrides = {**_HOPPER[1], (2, 16384): dict(recompute=True)}
 OVERRIDES: dict[str, tuple[Overrides, Overrides]] = {
     "H100": _HOPPER,
