@@ -176,12 +176,16 @@ def _blocking(n: int, max_block: int, chunk: int, max_pieces: int = 0) -> tuple[
     width = padded_width(n)
     if width <= max_block:
         return width, 1
+
+    def padding(block: int) -> int:
+        return triton.cdiv(n, block) * block - n
+
     blocks = [chunk, chunk // 2, chunk // 4]
     fallback = blocks[-1]
     if max_pieces:
         blocks = [b for b in blocks if triton.cdiv(n, b) <= max_pieces] or [chunk]
-        fallback = min(blocks, key=lambda b: triton.cdiv(n, b) * b)
-    block = next((b for b in blocks if triton.cdiv(n, b) * b - n <= n // 8), fallback)
+        fallback = min(blocks, key=padding)
+    block = next((b for b in blocks if padding(b) <= n // 8), fallback)
     return block, triton.cdiv(n, block)
 
 

@@ -351,22 +351,43 @@ def _fwd_split_kernel(
 
 
 @triton.jit
+def _xhat(x, mask, mean, rstd):
+    """(x - mean) * rstd in fp32, 0 where ``mask`` is off."""
+    # (The mask is not needed for the row sums, dy being 0 wherever it is off, but without it the
+    # 16-bit split rows ran 2-6 points slower: log entry 24.)
+    return tl.where(mask, (x.to(tl.float32) - mean) * rstd, 0.0)
+
+
+@triton.jit
+def _row_sums(xhat, dy, w, HAS_W: tl.constexpr):
+    """w*dy (``dy`` fp32, ``w`` fp32 (1, BLOCK_N)) and the two row sums sum(xhat * w*dy),
+    sum(w*dy): the same code for a program's own slice and, with SUMS_RECOMPUTE, the other one's,
+    so both programs of a group get bitwise the same sums."""
+    wdy = dy
+    if HAS_W:
+        wdy = dy * w
+    # Both row sums in one reduction: one cross-warp exchange instead of two (fp32 at N = 8192:
+    # 83% of copy against 77%).
+    s1, s2 = tl.reduce((xhat * wdy, wdy), 1, _add_pair)
+    return wdy, s1, s2
+
+
+@triton.jit
 def _other_slice_row_sums(
     X, DY, W, rows64, row_ok, cols, stride_x, stride_dy, N, mean, rstd, HAS_W: tl.constexpr
 ):
-    """sum(xhat * w * dy) and sum(w * dy) over another slice's columns ``cols`` of the rows,
-    computed as that slice's own program computes them in _bwd_kernel."""
+    """The two row sums of _row_sums over another slice's columns ``cols`` of the rows."""
     cmask = cols < N
     mask = row_ok[:, None] & cmask[None, :]
     x = tl.load(X + rows64 * stride_x + cols[None, :], mask=mask, other=0.0)
     dy = tl.load(DY + rows64 * stride_dy + cols[None, :], mask=mask, other=0.0).to(tl.float32)
-    xhat = tl.where(mask, (x.to(tl.float32) - mean) * rstd, 0.0)
-    wdy = dy
+    xhat = _xhat(x, mask, mean, rstd)
+    w = 1.0
     if HAS_W:
         # Loaded per row (L1/L2 hits, pipelined with x and dy): held in registers across the
         # loop instead, it made the kernel spill and lost 8 points (log entry 31).
-        wdy = dy * tl.load(W + cols, mask=cmask, other=0.0).to(tl.float32)[None, :]
-    return tl.reduce((xhat * wdy, wdy), 1, _add_pair)
+        w = tl.load(W + cols, mask=cmask, other=0.0).to(tl.float32)[None, :]
+    return _row_sums(xhat, dy, w, HAS_W)[1:]
 
 
 @triton.jit
@@ -401,6 +422,7 @@ def _bwd_kernel(
     # them to row g of Partial[0] (dweight) and Partial[1] (dbias), each (groups, N) fp32.
     # Sums is (M, SPLITS, 2) fp32: each slice's two row sums; Arrived is (groups,) int32 zeros.
     split, group, first_row, last_row, cols, cmask = _program_slice(rows_per_group, M, N, BLOCK_N)
+    w = 1.0
     if HAS_W:
         w = tl.load(W + cols, mask=cmask, other=0.0).to(tl.float32)[None, :]
     if SUMS_MODE == SUMS_RECOMPUTE:
@@ -431,15 +453,8 @@ def _bwd_kernel(
         dy = dy.to(tl.float32)
         mean = tl.load(Mean + rows, mask=row_ok, other=0.0)[:, None]
         rstd = tl.load(Rstd + rows, mask=row_ok, other=0.0)[:, None]
-        # (The mask is not needed for the sums, dy being 0 wherever it is off, but without it the
-        # 16-bit split rows ran 2-6 points slower: log entry 24.)
-        xhat = tl.where(mask, (x.to(tl.float32) - mean) * rstd, 0.0)
-        wdy = dy
-        if HAS_W:
-            wdy = dy * w
-        # Both row sums in one reduction: one cross-warp exchange instead of two (fp32 at
-        # N = 8192: 83% of copy against 77%).
-        s1, s2 = tl.reduce((xhat * wdy, wdy), 1, _add_pair)
+        xhat = _xhat(x, mask, mean, rstd)
+        wdy, s1, s2 = _row_sums(xhat, dy, w, HAS_W)
         if SUMS_MODE == SUMS_RECOMPUTE:
             # Two slices: add the other's pair. a + b == b + a, so both programs of the group get
             # the same sums, bitwise those of an exchange (which adds 0 + s_0 + s_1).
