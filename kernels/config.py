@@ -48,6 +48,15 @@ FWD_MAX_BLOCK = {4: 32768, 2: 32768}
 # 28672 in 7 of 4096, 6-20 points of copy below 2-4 slices (H200, probe 20, log entry 31); groups
 # of 5 did 1.5-2.5 points better than the capped ones (16-bit 8704-10240, fp32 18432-20480).
 BWD_MAX_BLOCK = {4: 8192, 2: 8192}
+# Rows up to BWD_MAX_TAIL columns wider than BWD_MAX_BLOCK stay whole, in one program: a
+# BWD_MAX_BLOCK-wide block plus a second, tail block (BackwardConfig.tail_n), at least
+# BWD_MIN_TAIL wide, with every weight loaded per row (registers are full). H200, probe 23 (log
+# entry 32): 16-bit 10240-12288 79-85% of copy against 45-49% split in 3 slices, fp32 8704 85%
+# against 60%, fp32 12288 84% (two load stages: three do not fit shared memory) against 73%.
+BWD_MAX_TAIL = 4096
+BWD_MIN_TAIL = {4: 1024, 2: 2048}
+# Tail rows whose three load stages do not fit shared memory (fp32 past ~9700 columns) take two.
+BWD_TAIL_MIN_STAGES = 2
 BWD_SLICE = {4: 4096, 2: 8192}
 BWD_MAX_SPLITS = 4
 BWD_SPLIT_TILE_ELEMS = 8192
@@ -156,6 +165,13 @@ class BackwardConfig:
     # and computes the whole rows' sums itself (``exchange`` is then unused): twice the reads
     # (the second mostly L2 hits), no waiting.
     recompute: bool = False
+    # Whole rows (splits == 1) only: a second block of tail_n columns (a power of two) after the
+    # first block_n, for rows a little wider than one block: N = 12288 as 8192 + 4096 columns
+    # held by one program, instead of a 16384-wide block (which spills) or a split row.
+    tail_n: int = 0
+    # Load the weights with every row tile (L1 hits) instead of holding them in registers for the
+    # whole loop (the tail's weights are always loaded per row).
+    weights_per_row: bool = False
 
 
 def padded_width(n: int) -> int:
@@ -285,6 +301,10 @@ def backward_config(
     size, max_block = dtype.itemsize, BWD_MAX_BLOCK[dtype.itemsize]
     slice_ = min(max_block, max(BWD_SLICE[size], padded_width(n) // BWD_MAX_SPLITS))
     block_n, splits = _blocking(n, max_block, slice_, max_pieces=BWD_MAX_SPLITS)
+    tail_n = 0
+    if max_block < n <= max_block + BWD_MAX_TAIL:
+        block_n, splits = max_block, 1
+        tail_n = max(BWD_MIN_TAIL[size], padded_width(n - max_block))
     if splits == 1:
         block_m, warps = max(1, BWD_TILE_ELEMS[size] // block_n), BWD_WARPS
     else:
@@ -292,11 +312,18 @@ def backward_config(
         warps = BWD_SPLIT_WARPS.get((size, block_n), BWD_WARPS)
     loads = backward_loads(block_n, splits)
     conf = BackwardConfig(block_n, splits, block_m, warps, BWD_PROGRAMS_PER_SM, **loads)
+    if tail_n:
+        conf = replace(conf, tail_n=tail_n, weights_per_row=True)
     conf = _override(conf, n, dtype, family, 1)
     if conf.recompute and (
         conf.splits != 2 or pipeline_shared_memory(conf, size, weight_size) > shared_memory
     ):
         conf = replace(conf, recompute=False)
+    min_stages = BWD_TAIL_MIN_STAGES if conf.tail_n else conf.load_stages
+    while conf.load_stages > min_stages and (
+        pipeline_shared_memory(conf, size, weight_size) > shared_memory
+    ):
+        conf = replace(conf, load_stages=conf.load_stages - 1)
     if conf.load_stages > 1 and pipeline_shared_memory(conf, size, weight_size) > shared_memory:
         conf = replace(conf, prefetch=True, load_stages=1)
     return conf
@@ -312,11 +339,12 @@ def backward_loads(block_n: int, splits: int) -> dict[str, object]:
 
 def pipeline_shared_memory(conf: BackwardConfig, size: int, weight_size: int = 4) -> int:
     """Bytes of shared memory the backward's pipelined loads need (see PIPELINE_SMEM_SLACK): x
-    and dy tiles of ``size``-byte elements; with ``recompute``, also the other slice's x, dy
-    and weights (``weight_size`` bytes each), loaded every row."""
-    stage = conf.block_m * conf.block_n * 2 * size
-    if conf.recompute:
-        stage = 2 * stage + conf.block_n * weight_size
+    and dy tiles of ``size``-byte elements, the other slice's too with ``recompute``, and the
+    weights (``weight_size`` bytes each) loaded every row: the tail's, the other slice's, and
+    with ``weights_per_row`` the program's own."""
+    columns = conf.block_n * (1 + conf.recompute) + conf.tail_n
+    row_weights = conf.tail_n + conf.block_n * (conf.recompute + conf.weights_per_row)
+    stage = conf.block_m * columns * 2 * size + row_weights * weight_size
     return (conf.load_stages - 1) * stage + PIPELINE_SMEM_SLACK
 
 

@@ -373,21 +373,56 @@ def _row_sums(xhat, dy, w, HAS_W: tl.constexpr):
 
 
 @triton.jit
-def _other_slice_row_sums(
+def _weights(W, cols, cmask, HAS_W: tl.constexpr):
+    """The weights of columns ``cols`` as an fp32 (1, BLOCK) row; 1.0 without weights."""
+    w = 1.0
+    if HAS_W:
+        w = tl.load(W + cols, mask=cmask, other=0.0).to(tl.float32)[None, :]
+    return w
+
+
+@triton.jit
+def _piece_row_sums(
     X, DY, W, rows64, row_ok, cols, stride_x, stride_dy, N, mean, rstd, HAS_W: tl.constexpr
 ):
-    """The two row sums of _row_sums over another slice's columns ``cols`` of the rows."""
+    """x and dy of the rows at columns ``cols`` other than the program's block (another slice's,
+    or a whole row's tail), loaded with their weights: (xhat, dy, w*dy, mask, s1, s2) as
+    _xhat and _row_sums give them."""
     cmask = cols < N
     mask = row_ok[:, None] & cmask[None, :]
     x = tl.load(X + rows64 * stride_x + cols[None, :], mask=mask, other=0.0)
     dy = tl.load(DY + rows64 * stride_dy + cols[None, :], mask=mask, other=0.0).to(tl.float32)
     xhat = _xhat(x, mask, mean, rstd)
-    w = 1.0
-    if HAS_W:
-        # Loaded per row (L1/L2 hits, pipelined with x and dy): held in registers across the
-        # loop instead, it made the kernel spill and lost 8 points (log entry 31).
-        w = tl.load(W + cols, mask=cmask, other=0.0).to(tl.float32)[None, :]
-    return _row_sums(xhat, dy, w, HAS_W)[1:]
+    # Weights loaded per row (L1/L2 hits, pipelined with x and dy): held in registers across the
+    # loop instead, the other slice's weights made the kernel spill and lost 8 points, the
+    # tail's 1-20 (log entries 31, 32).
+    wdy, s1, s2 = _row_sums(xhat, dy, _weights(W, cols, cmask, HAS_W), HAS_W)
+    return xhat, dy, wdy, mask, s1, s2
+
+
+@triton.jit
+def _dx_and_param_grads(
+    DX, rows64, cols, mask, N, xhat, dy, wdy, a, b, rstd, dw_acc, db_acc, PARAM_GRADS: tl.constexpr
+):
+    """Stores dx of a row tile's columns ``cols`` (a, b: the row sums' terms, see _bwd_kernel)
+    and adds the tile to the dweight/dbias accumulators, which it returns."""
+    # rstd * (wdy - xhat * mean(xhat*wdy) - mean(wdy)), as two fma per element
+    dx = wdy * rstd - (xhat * a + b)
+    tl.store(DX + rows64 * N + cols[None, :], dx.to(DX.dtype.element_ty), mask=mask)
+    if PARAM_GRADS:
+        dw_acc += dy * xhat
+        db_acc += dy
+    return dw_acc, db_acc
+
+
+@triton.jit
+def _store_partials(Partial, group, N, cols, cmask, dw_acc, db_acc):
+    """Row ``group`` of Partial[0] (dweight) and Partial[1] (dbias), each (groups, N) fp32:
+    the accumulators summed over their rows, at columns ``cols``."""
+    dw_part = Partial + group.to(tl.int64) * N + cols
+    db_part = dw_part + tl.num_programs(1).to(tl.int64) * N
+    tl.store(dw_part, tl.sum(dw_acc, axis=0), mask=cmask)
+    tl.store(db_part, tl.sum(db_acc, axis=0), mask=cmask)
 
 
 @triton.jit
@@ -408,27 +443,35 @@ def _bwd_kernel(
     rows_per_group,
     BLOCK_M: tl.constexpr,
     BLOCK_N: tl.constexpr,
+    TAIL_N: tl.constexpr,
     SPLITS: tl.constexpr,
     SUMS_MODE: tl.constexpr,
     HAS_W: tl.constexpr,
     PARAM_GRADS: tl.constexpr,
     PREFETCH: tl.constexpr,
     LOAD_STAGES: tl.constexpr,
+    W_PER_ROW: tl.constexpr,
 ):
     # dx = rstd * (w*dy - mean(w*dy) - xhat * mean(xhat*w*dy)), row by row.
     # Program (s, g) owns columns [s*BLOCK_N, (s+1)*BLOCK_N) of the rows
     # [g*rows_per_group, (g+1)*rows_per_group) (a multiple of BLOCK_M), BLOCK_M rows at a time.
+    # With TAIL_N (whole rows only, SPLITS == 1) it also owns the next TAIL_N columns, a second,
+    # narrower block: the row's tail past BLOCK_N. W_PER_ROW: the weights are loaded with every
+    # row tile (L1 hits) instead of once into registers, which they would fill.
     # With PARAM_GRADS it also sums dy*xhat and dy over those rows in fp32 registers and writes
     # them to row g of Partial[0] (dweight) and Partial[1] (dbias), each (groups, N) fp32.
     # Sums is (M, SPLITS, 2) fp32: each slice's two row sums; Arrived is (groups,) int32 zeros.
     split, group, first_row, last_row, cols, cmask = _program_slice(rows_per_group, M, N, BLOCK_N)
-    w = 1.0
-    if HAS_W:
-        w = tl.load(W + cols, mask=cmask, other=0.0).to(tl.float32)[None, :]
+    if not W_PER_ROW:
+        w = _weights(W, cols, cmask, HAS_W)
     if SUMS_MODE == SUMS_RECOMPUTE:
         other_cols = (1 - split) * BLOCK_N + tl.arange(0, BLOCK_N)
     dw_acc = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
     db_acc = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
+    if TAIL_N > 0:
+        tail_cols = BLOCK_N + tl.arange(0, TAIL_N)
+        dw_tail = tl.zeros([BLOCK_M, TAIL_N], dtype=tl.float32)
+        db_tail = tl.zeros([BLOCK_M, TAIL_N], dtype=tl.float32)
     if PREFETCH:
         x_next, dy_next = _load_row_tile(
             X, DY, first_row, last_row, stride_x, stride_dy, cols, N, BLOCK_M
@@ -453,14 +496,21 @@ def _bwd_kernel(
         dy = dy.to(tl.float32)
         mean = tl.load(Mean + rows, mask=row_ok, other=0.0)[:, None]
         rstd = tl.load(Rstd + rows, mask=row_ok, other=0.0)[:, None]
+        if W_PER_ROW:
+            w = _weights(W, cols, cmask, HAS_W)
         xhat = _xhat(x, mask, mean, rstd)
         wdy, s1, s2 = _row_sums(xhat, dy, w, HAS_W)
+        if TAIL_N > 0:
+            xhat_t, dy_t, wdy_t, mask_t, t1, t2 = _piece_row_sums(
+                X, DY, W, rows64, row_ok, tail_cols, stride_x, stride_dy, N, mean, rstd, HAS_W
+            )
+            s1, s2 = s1 + t1, s2 + t2
         if SUMS_MODE == SUMS_RECOMPUTE:
             # Two slices: add the other's pair. a + b == b + a, so both programs of the group get
             # the same sums, bitwise those of an exchange (which adds 0 + s_0 + s_1).
-            o1, o2 = _other_slice_row_sums(
+            o1, o2 = _piece_row_sums(
                 X, DY, W, rows64, row_ok, other_cols, stride_x, stride_dy, N, mean, rstd, HAS_W
-            )
+            )[4:]
             s1, s2 = s1 + o1, s2 + o2
         elif SUMS_MODE != SUMS_LOCAL:
             # A pipelined loop's exchange avoids what would keep Triton from pipelining it.
@@ -494,19 +544,32 @@ def _bwd_kernel(
                         s1 += tl.load(sums + 2 * j, mask=row_ok, other=0.0, volatile=True)
                         s2 += tl.load(sums + 2 * j + 1, mask=row_ok, other=0.0, volatile=True)
         if SUMS_MODE != SUMS_STORE:
-            # rstd * (wdy - xhat * mean(xhat*wdy) - mean(wdy)), as two fma per element
             a = _div(s1, N)[:, None] * rstd
             b = _div(s2, N)[:, None] * rstd
-            dx = wdy * rstd - (xhat * a + b)
-            tl.store(DX + rows64 * N + cols[None, :], dx.to(DX.dtype.element_ty), mask=mask)
-            if PARAM_GRADS:
-                dw_acc += dy * xhat
-                db_acc += dy
+            dw_acc, db_acc = _dx_and_param_grads(
+                DX, rows64, cols, mask, N, xhat, dy, wdy, a, b, rstd, dw_acc, db_acc, PARAM_GRADS
+            )
+            if TAIL_N > 0:
+                dw_tail, db_tail = _dx_and_param_grads(
+                    DX,
+                    rows64,
+                    tail_cols,
+                    mask_t,
+                    N,
+                    xhat_t,
+                    dy_t,
+                    wdy_t,
+                    a,
+                    b,
+                    rstd,
+                    dw_tail,
+                    db_tail,
+                    PARAM_GRADS,
+                )
     if PARAM_GRADS:
-        dw_part = Partial + group.to(tl.int64) * N + cols
-        db_part = dw_part + tl.num_programs(1).to(tl.int64) * N
-        tl.store(dw_part, tl.sum(dw_acc, axis=0), mask=cmask)
-        tl.store(db_part, tl.sum(db_acc, axis=0), mask=cmask)
+        _store_partials(Partial, group, N, cols, cmask, dw_acc, db_acc)
+        if TAIL_N > 0:
+            _store_partials(Partial, group, N, tail_cols, tail_cols < N, dw_tail, db_tail)
 
 
 @triton.jit
@@ -704,6 +767,11 @@ def _backward(
     partial = torch.empty(
         (2, groups, N) if param_grads else (1,), dtype=torch.float32, device=x.device
     )
+    if conf.tail_n and (conf.splits != 1 or conf.block_n + conf.tail_n < N):
+        raise ValueError(
+            f"BackwardConfig.tail_n needs whole rows (splits == 1) of at most block_n + tail_n "
+            f"columns, got {conf} for N = {N}"
+        )
     if conf.splits == 1:
         modes, sums, arrived = (SUMS_LOCAL.value,), partial, partial
     elif conf.recompute:
@@ -721,12 +789,14 @@ def _backward(
             dict(
                 BLOCK_M=conf.block_m,
                 BLOCK_N=conf.block_n,
+                TAIL_N=conf.tail_n,
                 SPLITS=conf.splits,
                 SUMS_MODE=mode,
                 HAS_W=weight is not None,
                 PARAM_GRADS=param_grads and mode != SUMS_STORE.value,
                 PREFETCH=conf.prefetch,
                 LOAD_STAGES=conf.load_stages,
+                W_PER_ROW=conf.weights_per_row,
             ),
             # An exchange needs the whole grid resident at once: CUDA's cooperative launch
             # guarantees it, or refuses the launch, instead of letting it hang.

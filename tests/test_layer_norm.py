@@ -427,11 +427,16 @@ def test_launch_configs_cover_every_width(dtype, family):
         configs = (cfg.forward_config(n, dtype, family), cfg.backward_config(n, dtype, family))
         pieces = (configs[0].num_chunks * configs[0].splits, configs[1].splits)
         assert configs[0].num_chunks == 1 or configs[0].splits == 1, configs[0]
-        for conf, chunks in zip(configs, pieces, strict=True):
+        tails = (0, configs[1].tail_n)
+        for conf, chunks, tail in zip(configs, pieces, tails, strict=True):
             assert conf.block_n & (conf.block_n - 1) == 0, conf
-            assert conf.block_n * chunks >= n, conf
+            assert conf.block_n * chunks + tail >= n, conf
             assert chunks == 1 or conf.block_n * (chunks - 1) < n, conf
             assert 1 <= conf.num_warps <= cfg.MAX_WARPS, conf
+        # A tail block: whole rows only, a power of two past a block they overflow.
+        tail = configs[1].tail_n
+        assert tail == 0 or (configs[1].splits == 1 and tail & (tail - 1) == 0), configs[1]
+        assert tail == 0 or configs[1].block_n < n <= configs[1].block_n + tail, configs[1]
         # Groups of at most BWD_MAX_SPLITS programs, unless the row needs more of the widest
         # slices (7 or 9 slices of 1024-4096 columns were 6-20 points slower: log entry 31).
         widest = cfg.BWD_MAX_BLOCK[dtype.itemsize]
@@ -449,13 +454,29 @@ def test_backward_slices_between_powers_of_two():
         conf = cfg.backward_config(n, dtype)
         return conf.block_n, conf.splits
 
-    assert slicing(12288, torch.bfloat16) == (4096, 3)  # no padding
     # No width within BWD_MAX_SPLITS slices pads by at most an eighth: the least padding, then
     # the fewest slices (2048 columns either way), not 7 slices of 2048.
     assert slicing(14336, torch.bfloat16) == (8192, 2)
     assert slicing(14336, torch.float32) == (4096, 4)
-    assert slicing(8704, torch.float32) == (4096, 3)  # not 9 of 1024
+    assert slicing(20480, torch.float32) == (8192, 3)  # not 5 of 4096
     assert slicing(33024, torch.bfloat16) == (8192, 5)  # the widest slices, as few as fit
+
+
+def test_backward_rows_a_little_wider_than_a_block_stay_whole():
+    def blocks(n, dtype, smem=cfg.DEFAULT_SHARED_MEMORY):
+        conf = cfg.backward_config(n, dtype, shared_memory=smem, weight_size=dtype.itemsize)
+        return conf.block_n, conf.tail_n, conf.splits, conf.load_stages, conf.weights_per_row
+
+    assert blocks(12288, torch.bfloat16) == (8192, 4096, 1, 3, True)  # no padding, no group
+    assert blocks(8193, torch.bfloat16) == (8192, 2048, 1, 3, True)  # BWD_MIN_TAIL
+    assert blocks(8704, torch.float32) == (8192, 1024, 1, 3, True)
+    # fp32 rows whose three load stages would not fit shared memory take two, then the prefetch.
+    assert blocks(12288, torch.float32) == (8192, 4096, 1, 2, True)
+    assert blocks(12288, torch.float32, 99 * 1024)[:3] == (8192, 4096, 1)
+    assert cfg.backward_config(12288, torch.float32, shared_memory=99 * 1024).prefetch
+    # Past BWD_MAX_TAIL, rows are split.
+    assert blocks(12289, torch.bfloat16)[1:3] == (0, 2)
+    assert blocks(8192, torch.bfloat16) == (8192, 0, 1, 3, False)
 
 
 @pytest.mark.parametrize("sms", [4, 132])
@@ -492,7 +513,7 @@ def test_partial_rows_summed_over_several_loads(monkeypatch, device):
 
 def test_pipelined_loads_fit_shared_memory_or_fall_back_to_the_prefetch():
     for n, dtype, family, w_size in itertools.product(
-        [256, 1024, 4096, 8192, 15360, 16384, 65536],
+        [256, 1024, 4096, 8192, 8704, 10240, 12288, 15360, 16384, 65536],
         [torch.float32, torch.bfloat16],
         cfg.OVERRIDES,
         [0, 2, 4, 8],  # bytes per weight: none, 16-bit, fp32, fp64
@@ -574,6 +595,17 @@ EXPLICIT_CONFIGS = {
         cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
         cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, load_stages=3),
     ),
+    # Whole rows as two blocks, 128 + a ragged 128-wide tail; weights per row or in registers.
+    "whole-tail-pipelined": (
+        cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
+        cfg.BackwardConfig(
+            128, 1, 2, 2, programs_per_sm=1, load_stages=3, tail_n=128, weights_per_row=True
+        ),
+    ),
+    "whole-tail-prefetch": (
+        cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
+        cfg.BackwardConfig(128, 1, 2, 2, programs_per_sm=1, prefetch=True, tail_n=128),
+    ),
 }
 
 
@@ -612,6 +644,26 @@ def test_recomputed_row_sums_give_the_swapped_sums_numbers(affine, device):
         assert (swapped is None and recomputed is None) or torch.equal(swapped, recomputed)
     with pytest.raises(ValueError, match="recompute needs splits == 2"):
         ln._backward(dy, x, w, mean, rstd, False, None, replace(swap, splits=3, recompute=True))
+
+
+@pytest.mark.parametrize("affine", [True, False], ids=["weights", "no-weights"])
+def test_tail_blocks_give_the_split_rows_dx(affine, device):
+    """A whole row as two blocks adds its two pieces' row sums as a two-slice split row adds its
+    slices': the same dx, bitwise (dweight and dbias add other row groups: see
+    test_explicit_configs). A tail that leaves columns uncovered, or one in a split row, is
+    refused."""
+    m, n = 13, 200
+    inputs = _inputs((m, n), (n,), torch.bfloat16, device, (affine, affine))
+    x, w, b = (None if t is None else t.detach() for t in inputs)
+    dy = torch.randn(m, n, device=device).to(torch.bfloat16)
+    _, mean, rstd = ln._forward(x, w, b, 1e-5)
+    split = cfg.BackwardConfig(128, 2, 2, 2, programs_per_sm=1, load_stages=3, recompute=True)
+    tail = replace(split, splits=1, recompute=False, tail_n=128, weights_per_row=True)
+    dx = [ln._backward(dy, x, w, mean, rstd, False, None, conf)[0] for conf in (split, tail)]
+    assert torch.equal(*dx)
+    for bad in (replace(tail, tail_n=64), replace(tail, splits=2)):
+        with pytest.raises(ValueError, match="tail_n needs whole rows"):
+            ln._backward(dy, x, w, mean, rstd, False, None, bad)
 
 
 @pytest.mark.parametrize("m", [8, 6])  # full tiles of 4 rows; the last tile half empty

@@ -98,6 +98,11 @@ def backward_variants(n: int, dtype: torch.dtype, quick: bool):
     if default.splits == 2:  # the row sums computed whole by each program, or swapped
         other = replace(default, recompute=not default.recompute)
         out["default/exchange" if default.recompute else "default/recompute"] = other
+    if default.tail_n:  # whole rows in two blocks: the tail's width, the weights in registers
+        for tail in (1024, 2048, 4096):
+            if tail != default.tail_n and default.block_n + tail >= n:
+                out[f"default/tail{tail}"] = replace(default, tail_n=tail)
+        out["default/weights-in-registers"] = replace(default, weights_per_row=False)
     return out
 
 
