@@ -9,15 +9,17 @@ docs/performance.md keeps the measurements and the dead ends).
 Forward: a program normalizes ``block_m`` rows. When the padded row (``block_n`` columns) fits,
 ``num_chunks == 1`` and a row is read once into registers. Wider fp32 rows are split over
 ``splits`` programs (a group, as in the backward below), each holding one slice and swapping its
-slice statistics with the group. Other wide rows are streamed in ``num_chunks`` chunks twice:
-statistics on the first pass, normalize-and-store on the second, last chunk first (the most
-recently read, so the likeliest to still be in L2).
+slice statistics with the group. Other wide rows (and, per GPU family, 16-bit rows that would
+leave much of their block masked off: ``FWD_STREAM_PADDED_ROWS``) are streamed in ``num_chunks``
+chunks twice: statistics on the first pass, normalize-and-store on the second, last chunk first
+(the most recently read, so the likeliest to still be in L2).
 
 Backward: a persistent grid of ``programs_per_sm`` programs per SM; each program walks a
 contiguous run of rows, writes dx and sums dweight/dbias over its rows in fp32 registers (one
-partial row per program). A row wider than ``BWD_MAX_BLOCK`` is split over ``splits`` programs
-(a group), each holding one slice of the row in registers, so x and dy are read once; the group
-swaps its row sums through a small buffer (see ``kernels.layernorm._bwd_kernel``). A small kernel
+partial row per program). A row up to ``BWD_MAX_TAIL`` columns wider than ``BWD_MAX_BLOCK``
+stays whole, as two blocks (``tail_n``); a wider one is split over ``splits`` programs (a group),
+each holding one slice of the row in registers, so x and dy are read once; the group swaps or
+recomputes its row sums (see ``kernels.layernorm._bwd_kernel``). A small kernel
 adds the partial rows in a fixed order: no atomics on data, bitwise reproducible."""
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from __future__ import annotations
 import functools
 import os
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import torch
 import triton
@@ -75,6 +78,22 @@ FWD_SPLIT_TILE_ELEMS = 16384
 # chunks with 8 warps (H100, sweeps 6, 8); 16-bit 72% with 32768-wide chunks against 61% with
 # 16384 (H200, sweep 7).
 FWD_CHUNK_BYTES, FWD_CHUNK_WARPS = 65536, 32
+
+
+class PaddedRowStreaming(NamedTuple):
+    """16-bit rows that would leave at least a quarter of a whole-row block (min_block wide or
+    wider) masked off are streamed in ``chunk``-wide chunks with ``num_warps`` warps instead."""
+
+    min_block: int
+    chunk: int
+    num_warps: int
+
+
+# Per GPU family. H200, probes 27-28 (log entry 33), % of copy against the masked block: bf16
+# 18432-20480 70-72% against 55-59%, fp16 20480 73% against 61-62%, bf16 9216-11264 72-79%
+# against 65-73%, 12288 and 24576 +2 to +3 points; rows padded by less lost (13312 73% against
+# 82%, 26624 66% against 70%), and so did 5120-6144 (8192-wide blocks, 1-4 points).
+FWD_STREAM_PADDED_ROWS = {"H200": PaddedRowStreaming(16384, 4096, 8)}
 # Short rows are packed block_m to a program (forward) or to a loop iteration (backward) so a
 # tile has this many elements. Backward by element size: a 16-bit tile of 8192 elements (8 warps)
 # beat 4096 at N = 1024-4096 by 7-9 points of copy (sweep 5), fp32 did best at 4096.
@@ -276,7 +295,16 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
             return _override(conf, n, dtype, family, 0)
     block_n, chunks = _blocking(n, max_block, FWD_CHUNK_BYTES // size)
     params_first = block_n in FWD_PARAMS_FIRST_WIDTHS
-    if chunks > 1:
+    stream = FWD_STREAM_PADDED_ROWS.get(family)
+    if (
+        chunks == 1
+        and size == 2
+        and stream
+        and stream.min_block <= block_n
+        and 4 * n <= 3 * block_n
+    ):
+        conf = ForwardConfig(stream.chunk, -(-n // stream.chunk), 1, stream.num_warps)
+    elif chunks > 1:
         conf = ForwardConfig(block_n, chunks, 1, FWD_CHUNK_WARPS)
     elif block_n < FWD_TILE_ELEMS:
         block_m = FWD_TILE_ELEMS // block_n

@@ -545,6 +545,14 @@ def test_overrides_apply_to_their_family_only():
     assert not cfg.backward_config(12288, torch.bfloat16, "H200").recompute
     assert not cfg.backward_config(16384, torch.bfloat16, "H100").recompute
     assert not cfg.backward_config(16384, torch.bfloat16, "H200", weight_size=8).recompute
+    # The H200 streams 16-bit rows that would leave a quarter of a wide block masked off.
+    streamed = cfg.forward_config(20480, torch.bfloat16, "H200")
+    assert (streamed.block_n, streamed.num_chunks, streamed.num_warps) == (4096, 5, 8)
+    assert cfg.forward_config(9216, torch.float16, "H200").num_chunks == 3  # ragged last chunk
+    assert cfg.forward_config(13312, torch.bfloat16, "H200").num_chunks == 1  # padded by 19%
+    assert cfg.forward_config(5120, torch.bfloat16, "H200").num_chunks == 1  # 8192-wide block
+    assert cfg.forward_config(20480, torch.float32, "H200").num_chunks == 1
+    assert cfg.forward_config(20480, torch.bfloat16, "H100").num_chunks == 1
     # Unknown GPUs and the CPU use the default family's table.
     assert cfg.forward_config(1024, torch.float32, "A100") == cfg.forward_config(
         1024, torch.float32, cfg.DEFAULT_FAMILY
