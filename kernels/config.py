@@ -38,27 +38,32 @@ MIN_BLOCK_N = 16
 # Widest padded row kept whole in registers, by element size. At N = 65536 the whole row spills:
 # fp32 52% of copy whole against 65% streamed (bench run), bf16 54% against 64%.
 FWD_MAX_BLOCK = {4: 32768, 2: 32768}
-# Backward keeps x, dy and two fp32 accumulators per element: past 8192 they spill, so wider
-# rows are split over several programs (a group), each holding a slice of BWD_SLICE columns (by
-# element size), widened up to BWD_MAX_BLOCK to keep a group to BWD_MAX_SPLITS programs, in tiles
-# of BWD_SPLIT_TILE_ELEMS elements. H100, sweeps 9-12: fp32 4096-wide slices, 2 rows a tile, 85-87%
-# of copy at N = 12288-16384 against 71-82% for 8192-wide ones; 16-bit 8192-wide slices 70-71% at
-# 16384-32768 against 66-67% for 4096-wide; groups of 16 (fp32 N = 65536, 4096-wide) 42% against
-# 71% for groups of 8. Groups of 4: since 8192-wide slices are pipelined (below), fp32 32768 in
-# 4 slices of 8192 reached 89% of copy against 84-85% in 8 of 4096 (three H100 VMs, log entry 29).
-# The narrower slices that rows between powers of two take to pad less keep to BWD_MAX_SPLITS
-# too (_blocking): before, 13312-14336 went in 7 slices of 2048, 8704 (fp32) in 9 of 1024,
-# 28672 in 7 of 4096, 6-20 points of copy below 2-4 slices (H200, probe 20, log entry 31); groups
-# of 5 did 1.5-2.5 points better than the capped ones (16-bit 8704-10240, fp32 18432-20480).
+# Backward keeps x, dy and two fp32 accumulators per element: past 8192 they spill, so rows wider
+# than BWD_MAX_BLOCK + BWD_MAX_TAIL (below) are split over several programs (a group), each
+# holding a slice of BWD_SLICE columns (by element size), widened up to BWD_MAX_BLOCK to keep a
+# group to BWD_MAX_SPLITS programs, in tiles of BWD_SPLIT_TILE_ELEMS elements. H100, sweeps 9-12:
+# fp32 4096-wide slices, 2 rows a tile, 85-87% of copy at N = 12288-16384 against 71-82% for
+# 8192-wide ones; 16-bit 8192-wide slices 70-71% at 16384-32768 against 66-67% for 4096-wide;
+# groups of 16 (fp32 N = 65536, 4096-wide) 42% against 71% for groups of 8. Groups of 4: since
+# 8192-wide slices are pipelined (below), fp32 32768 in 4 slices of 8192 reached 89% of copy
+# against 84-85% in 8 of 4096 (three H100 VMs, log entry 29). The narrower slices that rows
+# between powers of two take to pad less keep to BWD_MAX_SPLITS too (_blocking): before,
+# 13312-14336 went in 7 slices of 2048, 8704 (fp32) in 9 of 1024, 28672 in 7 of 4096, 6-20 points
+# of copy below 2-4 slices (H200, probe 20, log entry 31); groups of 5 did 1.5-2.5 points better
+# than the capped ones (fp32 18432-20480; also 16-bit 8704-10240, which are now whole rows in two
+# blocks).
 BWD_MAX_BLOCK = {4: 8192, 2: 8192}
 # Rows up to BWD_MAX_TAIL columns wider than BWD_MAX_BLOCK stay whole, in one program: a
 # BWD_MAX_BLOCK-wide block plus a second, tail block (BackwardConfig.tail_n), at least
 # BWD_MIN_TAIL wide, with every weight loaded per row (registers are full). H200, probe 23 (log
 # entry 32): 16-bit 10240-12288 79-85% of copy against 45-49% split in 3 slices, fp32 8704 85%
 # against 60%, fp32 12288 84% (two load stages: three do not fit shared memory) against 73%.
+# Narrower tails load 4 or 8 bytes per thread instead of 16: bf16 8704 with a 512-wide tail 64%,
+# with a 2048-wide one 78% (probe 24).
 BWD_MAX_TAIL = 4096
 BWD_MIN_TAIL = {4: 1024, 2: 2048}
-# Tail rows whose three load stages do not fit shared memory (fp32 past ~9700 columns) take two.
+# Tail rows whose three load stages do not fit shared memory (fp32 past 9216 columns on the H100
+# and H200) take two.
 BWD_TAIL_MIN_STAGES = 2
 BWD_SLICE = {4: 4096, 2: 8192}
 BWD_MAX_SPLITS = 4

@@ -1,0 +1,54 @@
+"""Probe 26 (session 10, H200): the forward of rows between powers of two as two blocks
+(ForwardConfig.tail_n: 5120 = 4096 + 1024) against today's masked power-of-two block. Same
+process, 3 interleaved rounds; each variant is first checked against the float64 reference."""
+import dataclasses
+import sys
+
+import torch
+
+import kernels
+from kernels import config as cfg, layernorm as ln
+from kernels.bench import harness as h
+from kernels.reference import assert_close
+
+sys.path.insert(0, "ab")
+from probe7 import run_point  # noqa: E402
+
+M = 4096
+R = dataclasses.replace
+
+
+def variants(n, tdt):
+    d = cfg.forward_config(n, tdt, cfg.gpu_family(torch.device("cuda")))
+    vs = {"default": d}
+    block = cfg.padded_width(n) // 2
+    tail = cfg.padded_width(n - block)
+    for warps in (4, 8, 16, 32):
+        if block * tdt.itemsize // (warps * 32) >= 16 and block // (warps * 32) <= 64:
+            vs[f"{block}+{tail} w{warps}"] = cfg.ForwardConfig(block, 1, 1, warps, tail_n=tail)
+    return vs
+
+
+def forward(dtype, n):
+    tdt = h.torch_dtype(dtype)
+    inp = h._random_inputs(M, n, dtype, torch.device("cuda"))
+    x, w, b = inp["x"], inp["weight"], inp["bias"]
+    ref = kernels.layer_norm_reference(x, (n,), w, b)
+    vs = variants(n, tdt)
+    for k, c in vs.items():
+        print(f"  {dtype} {n} {k}: {c}", flush=True)
+
+    def call(v):
+        return ln._forward(x, w, b, 1e-5, vs[v])
+
+    def check(v):
+        assert_close(call(v)[0], ref, tdt, f"{v} y")
+
+    run_point("forward", dtype, n, vs, call, check)
+
+
+if __name__ == "__main__":
+    print(torch.cuda.get_device_name(), torch.__version__, flush=True)
+    for part in sys.argv[1:]:
+        dtype, n = part.split(":")
+        forward(dtype, int(n))
