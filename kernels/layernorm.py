@@ -746,9 +746,10 @@ def _backward(
 
     dweight (the weight's dtype) is computed when ``need_dw``, dbias when ``db_dtype`` is given;
     otherwise they are None. Both are summed in fp32 through a (2, groups, N) partial buffer,
-    added up in a fixed order by :func:`_sum_partials_kernel`. Rows wider than one program's
-    block are split over ``conf.splits`` programs that swap their row sums or, two of them,
-    each compute them whole (``SUMS_MODE``).
+    added up in a fixed order by :func:`_sum_partials_kernel`. Rows a little wider than one
+    program's block stay whole as a second, tail block (``conf.tail_n``); wider ones are split
+    over ``conf.splits`` programs that swap their row sums or, two of them, each compute them
+    whole (``SUMS_MODE``).
     """
     M, N = x.shape
     need_db = db_dtype is not None
