@@ -308,7 +308,7 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
         and stream.min_block <= block_n
         and 4 * n <= 3 * block_n
     ):
-        conf = ForwardConfig(stream.chunk, -(-n // stream.chunk), 1, stream.num_warps)
+        conf = ForwardConfig(stream.chunk, triton.cdiv(n, stream.chunk), 1, stream.num_warps)
     elif chunks > 1:
         conf = ForwardConfig(block_n, chunks, 1, FWD_CHUNK_WARPS)
     elif block_n < FWD_TILE_ELEMS:
@@ -332,12 +332,13 @@ def backward_config(
     """``weight_size``: bytes per weight element (0 without weights), for the shared memory that
     pipelined loads need (pipeline_shared_memory)."""
     size, max_block = dtype.itemsize, BWD_MAX_BLOCK[dtype.itemsize]
-    slice_ = min(max_block, max(BWD_SLICE[size], padded_width(n) // BWD_MAX_SPLITS))
-    block_n, splits = _blocking(n, max_block, slice_, max_pieces=BWD_MAX_SPLITS)
-    tail_n = 0
     if max_block < n <= max_block + BWD_MAX_TAIL:
         block_n, splits = max_block, 1
         tail_n = max(BWD_MIN_TAIL[size], padded_width(n - max_block))
+    else:
+        slice_ = min(max_block, max(BWD_SLICE[size], padded_width(n) // BWD_MAX_SPLITS))
+        block_n, splits = _blocking(n, max_block, slice_, max_pieces=BWD_MAX_SPLITS)
+        tail_n = 0
     if splits == 1:
         block_m, warps = max(1, BWD_TILE_ELEMS[size] // block_n), BWD_WARPS
     else:
