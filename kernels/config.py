@@ -87,11 +87,27 @@ FWD_CHUNK_BYTES, FWD_CHUNK_WARPS = 65536, 32
 
 class PaddedRowStreaming(NamedTuple):
     """16-bit rows that would leave at least a quarter of a whole-row block (min_block wide or
-    wider) masked off are streamed in ``chunk``-wide chunks with ``num_warps`` warps instead."""
+    wider) masked off are streamed in ``chunk``-wide chunks with ``num_warps`` warps instead
+    (where ExactChunkStreaming does not take them)."""
 
     min_block: int
     chunk: int
     num_warps: int
+
+
+class ExactChunkStreaming(NamedTuple):
+    """Rows of more than ``min_width`` columns that would leave at least a quarter of their
+    whole-row block masked off, and that ``num_chunks`` <= ``max_chunks`` equal chunks of a power
+    of two from ``min_chunk`` to ``max_chunk`` columns tile exactly (the widest such chunk), are
+    streamed in those chunks with per-lane statistics and L2 hints (ForwardConfig.lane_stats,
+    l2_hints), ``num_warps`` by element size. No chunk is masked, so the compiler hoists all of
+    the first pass's loads (FULL_TILES)."""
+
+    min_width: int
+    min_chunk: int
+    max_chunk: int
+    max_chunks: int
+    num_warps: dict[int, int]
 
 
 # Per GPU family. H200, probes 27-28 (log entry 33), % of copy against the masked block: bf16
@@ -99,6 +115,12 @@ class PaddedRowStreaming(NamedTuple):
 # against 65-73%, 12288 and 24576 +2 to +3 points; rows padded by less lost (13312 73% against
 # 82%, 26624 66% against 70%), and so did 5120-6144 (8192-wide blocks, 1-4 points).
 FWD_STREAM_PADDED_ROWS = {"H200": PaddedRowStreaming(16384, 4096, 8)}
+# H200, probes 33-34 (log entry 34), % of copy against fb24ef7's configs (the masked block, or
+# the streaming above): bf16 9216 90 against 73, 10240 83 against 72, 12288 86 against 78.5,
+# 20480 83 against 71, 24576 82 against 68.5, fp32 10240 90 against 85, 20480 91 against 82.
+# Masked chunks lost (bf16 10000: 57 against 75), so did rows padded by less than a quarter
+# (bf16 15360, 15 chunks of 1024: 78 against 88; fp32 28672: 82 against 87).
+FWD_STREAM_EXACT_CHUNKS = {"H200": ExactChunkStreaming(4096, 1024, 4096, 12, {2: 8, 4: 16})}
 # Short rows are packed block_m to a program (forward) or to a loop iteration (backward) so a
 # tile has this many elements. Backward by element size: a 16-bit tile of 8192 elements (8 warps)
 # beat 4096 at N = 1024-4096 by 7-9 points of copy (sweep 5), fp32 did best at 4096.
@@ -169,6 +191,11 @@ class ForwardConfig:
     splits: int = 1  # programs sharing a row (a group; one program per SM, rows read once)
     exchange: bool = True  # splits > 1: as BackwardConfig.exchange
     params_first: bool = False  # weight and bias loaded with x (FWD_PARAMS_FIRST_WIDTHS)
+    # Streamed rows (num_chunks > 1): pass 1 keeps Welford statistics per lane, merged once per
+    # row, instead of two block-wide reductions (each a barrier) per chunk; and L2 hints: pass 1
+    # loads x evict_last (kept for pass 2), pass 2 evict_first. See ExactChunkStreaming.
+    lane_stats: bool = False
+    l2_hints: bool = False
 
 
 @dataclass(frozen=True)
@@ -300,14 +327,16 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
             return _override(conf, n, dtype, family, 0)
     block_n, chunks = _blocking(n, max_block, FWD_CHUNK_BYTES // size)
     params_first = block_n in FWD_PARAMS_FIRST_WIDTHS
+    padded = chunks == 1 and 4 * n <= 3 * block_n  # a quarter or more of the block masked
+    exact = FWD_STREAM_EXACT_CHUNKS.get(family)
+    if padded and exact and n > exact.min_width:
+        chunk = min(exact.max_chunk, n & -n)  # the widest power of two dividing n, capped
+        if chunk >= exact.min_chunk and n // chunk <= exact.max_chunks:
+            warps = exact.num_warps[size]
+            # (OVERRIDES' entries were measured on whole-row blocks: they do not apply here)
+            return ForwardConfig(chunk, n // chunk, 1, warps, lane_stats=True, l2_hints=True)
     stream = FWD_STREAM_PADDED_ROWS.get(family)
-    if (
-        chunks == 1
-        and size == 2
-        and stream
-        and stream.min_block <= block_n
-        and 4 * n <= 3 * block_n
-    ):
+    if padded and size == 2 and stream and stream.min_block <= block_n:
         conf = ForwardConfig(stream.chunk, triton.cdiv(n, stream.chunk), 1, stream.num_warps)
     elif chunks > 1:
         conf = ForwardConfig(block_n, chunks, 1, FWD_CHUNK_WARPS)

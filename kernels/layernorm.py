@@ -83,6 +83,24 @@ def _affine_store(Y_ptrs, xhat, w, b, mask, HAS_W: tl.constexpr, HAS_B: tl.const
 
 
 @triton.jit
+def _columns_in_row(cols, N, BLOCK_N: tl.constexpr, FULL_TILES: tl.constexpr):
+    """cols < N, as a constant when FULL_TILES says every column is (the compiler then drops the
+    masks, which lets it vectorize and hoist the loads)."""
+    if FULL_TILES:
+        return tl.full([BLOCK_N], True, tl.int1)
+    return cols < N
+
+
+@triton.jit
+def _welford_combine(mean_a, m2_a, n_a, mean_b, m2_b, n_b):
+    """Chan et al.'s merge of two (mean, M2, count) triples; empty ones (count 0) add nothing."""
+    n = n_a + n_b
+    share = tl.where(n > 0, n_b / tl.maximum(n, 1.0), 0.0)
+    delta = mean_b - mean_a
+    return mean_a + delta * share, m2_a + m2_b + delta * delta * n_a * share, n
+
+
+@triton.jit
 def _fwd_kernel(
     X,
     Y,
@@ -102,23 +120,28 @@ def _fwd_kernel(
     FULL_TILES: tl.constexpr,
     PARAMS_FIRST: tl.constexpr,
     STORE_STATS: tl.constexpr,
+    LANE_STATS: tl.constexpr,
+    EVICT1: tl.constexpr,
+    EVICT2: tl.constexpr,
 ):
-    # FULL_TILES (NUM_CHUNKS == 1, N == BLOCK_N, M a multiple of BLOCK_M): the masks are constant
-    # (all true, folded away by the compiler) and the row mean is an exact multiplication by
-    # 1 / BLOCK_N. PARAMS_FIRST (NUM_CHUNKS == 1): weight and bias are loaded with x, so their
-    # latency overlaps x's instead of following the reductions (see ForwardConfig.params_first).
-    # STORE_STATS: also write each row's mean and rstd (for the backward).
+    # FULL_TILES (N == NUM_CHUNKS * BLOCK_N, M a multiple of BLOCK_M): the masks are constant
+    # (all true, folded away by the compiler: streamed rows' chunk loads are then vectorized and
+    # hoisted out of the unrolled first pass, all in flight at once) and a whole row's mean is an
+    # exact multiplication by 1 / BLOCK_N. PARAMS_FIRST (NUM_CHUNKS == 1): weight and bias are
+    # loaded with x, so their latency overlaps x's instead of following the reductions (see
+    # ForwardConfig.params_first).
+    # STORE_STATS: also write each row's mean and rstd (for the backward). LANE_STATS: see
+    # ForwardConfig.lane_stats. EVICT1, EVICT2: the streamed passes' x loads' eviction policies
+    # ("" = none; ForwardConfig.l2_hints).
     rows = tl.program_id(0) * BLOCK_M + tl.arange(0, BLOCK_M)
     row_ok = rows < M
+    if FULL_TILES:
+        row_ok = tl.full([BLOCK_M], True, tl.int1)
     x_rows = X + rows.to(tl.int64)[:, None] * stride_x
     y_rows = Y + rows.to(tl.int64)[:, None] * N
     cols = tl.arange(0, BLOCK_N)
     if NUM_CHUNKS == 1:
-        if FULL_TILES:
-            row_ok = tl.full([BLOCK_M], True, tl.int1)
-            cmask = tl.full([BLOCK_N], True, tl.int1)
-        else:
-            cmask = cols < N
+        cmask = _columns_in_row(cols, N, BLOCK_N, FULL_TILES)
         mask = row_ok[:, None] & cmask[None, :]
         x = tl.load(x_rows + cols[None, :], mask=mask, other=0.0).to(tl.float32)
         if PARAMS_FIRST:
@@ -133,24 +156,48 @@ def _fwd_kernel(
         # Pass 1: per-chunk mean and sum of squared deviations, merged (one read of each chunk).
         mean = tl.zeros([BLOCK_M], dtype=tl.float32)
         m2 = tl.zeros([BLOCK_M], dtype=tl.float32)
-        for c in range(NUM_CHUNKS):
-            ccols = c * BLOCK_N + cols
-            mask = row_ok[:, None] & (ccols < N)[None, :]
-            x = tl.load(x_rows + ccols[None, :], mask=mask, other=0.0).to(tl.float32)
-            n_c = tl.minimum(N - c * BLOCK_N, BLOCK_N) * 1.0
-            mean_c = tl.math.div_rn(tl.sum(x, axis=1), n_c)
-            d = tl.where(mask, x - mean_c[:, None], 0.0)
-            # (* 1.0: float in both the compiler and the interpreter)
-            mean, m2 = _merge_stats(mean, m2, mean_c, tl.sum(d * d, axis=1), c * BLOCK_N * 1.0, n_c)
+        if LANE_STATS:
+            # Welford per lane across the chunks (no cross-warp reduction inside the loop), the
+            # lanes merged once at the end. Every lane of chunk c that holds a column has seen c
+            # columns before it (all earlier chunks are full), so its update divides by c + 1.
+            # The statistics are of x minus the row's first value: near the mean, so a large
+            # offset (1e4 + N(0, 1)) does not swamp the lanes' fp32 running means.
+            shift = tl.load(x_rows, mask=row_ok[:, None], other=0.0).to(tl.float32)
+            lane_mean = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
+            lane_m2 = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
+            lane_n = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
+            for c in range(NUM_CHUNKS):
+                ccols = c * BLOCK_N + cols
+                mask = row_ok[:, None] & _columns_in_row(ccols, N, BLOCK_N, FULL_TILES)[None, :]
+                x = tl.load(x_rows + ccols[None, :], mask=mask, other=0.0, eviction_policy=EVICT1)
+                x = x.to(tl.float32) - shift
+                delta = x - lane_mean
+                lane_mean += tl.where(mask, delta * (1.0 / (c + 1.0)), 0.0)
+                lane_m2 += tl.where(mask, delta * (x - lane_mean), 0.0)
+                lane_n += tl.where(mask, 1.0, 0.0)
+            mean_shifted, m2, _ = tl.reduce((lane_mean, lane_m2, lane_n), 1, _welford_combine)
+            mean = tl.reshape(shift, [BLOCK_M]) + mean_shifted
+        else:
+            for c in range(NUM_CHUNKS):
+                ccols = c * BLOCK_N + cols
+                mask = row_ok[:, None] & _columns_in_row(ccols, N, BLOCK_N, FULL_TILES)[None, :]
+                x = tl.load(x_rows + ccols[None, :], mask=mask, other=0.0, eviction_policy=EVICT1)
+                x = x.to(tl.float32)
+                n_c = tl.minimum(N - c * BLOCK_N, BLOCK_N) * 1.0
+                mean_c = tl.math.div_rn(tl.sum(x, axis=1), n_c)
+                d = tl.where(mask, x - mean_c[:, None], 0.0)
+                # (* 1.0: float in both the compiler and the interpreter)
+                m2_c = tl.sum(d * d, axis=1)
+                mean, m2 = _merge_stats(mean, m2, mean_c, m2_c, c * BLOCK_N * 1.0, n_c)
         rstd = tl.rsqrt(_div(m2, N) + eps)
         # Pass 2: normalize chunk by chunk, re-reading the row last chunk first: the most
         # recently read chunks are the likeliest L2 hits (65536 fp32: 74% of copy against 68%).
         for c in range(NUM_CHUNKS):
             ccols = (NUM_CHUNKS - 1 - c) * BLOCK_N + cols
-            cmask = ccols < N
+            cmask = _columns_in_row(ccols, N, BLOCK_N, FULL_TILES)
             mask = row_ok[:, None] & cmask[None, :]
-            x = tl.load(x_rows + ccols[None, :], mask=mask, other=0.0).to(tl.float32)
-            xhat = (x - mean[:, None]) * rstd[:, None]
+            x = tl.load(x_rows + ccols[None, :], mask=mask, other=0.0, eviction_policy=EVICT2)
+            xhat = (x.to(tl.float32) - mean[:, None]) * rstd[:, None]
             w, b = _load_params(W, B, ccols, cmask, HAS_W, HAS_B)
             _affine_store(y_rows + ccols[None, :], xhat, w, b, mask, HAS_W, HAS_B)
     if STORE_STATS:
@@ -709,9 +756,12 @@ def _forward(
     flags = dict(HAS_W=weight is not None, HAS_B=bias is not None)
     if conf.splits == 1:
         args = (x, y, weight, bias, mean, rstd, x.stride(0), M, N, eps)
-        full = conf.num_chunks == 1 and N == conf.block_n and M % conf.block_m == 0
+        full = N == conf.block_n * conf.num_chunks and M % conf.block_m == 0
         consts.update(NUM_CHUNKS=conf.num_chunks, **flags, FULL_TILES=full)
         consts.update(PARAMS_FIRST=conf.params_first, STORE_STATS=stats)
+        consts.update(LANE_STATS=conf.lane_stats)
+        hints = ("evict_last", "evict_first") if conf.l2_hints else ("", "")
+        consts.update(EVICT1=hints[0], EVICT2=hints[1])
         _launch(_fwd_kernel, (_cdiv(M, conf.block_m),), args, consts, num_warps=conf.num_warps)
     else:
         programs = cfg.sm_count(x.device)

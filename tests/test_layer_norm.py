@@ -190,6 +190,30 @@ def test_large_offset_is_stable(n, device):
     assert torch.allclose(y.std(dim=-1, unbiased=False), torch.ones(3, device=device), atol=1e-3)
 
 
+@pytest.mark.parametrize(
+    "conf",
+    [
+        cfg.ForwardConfig(64, 4, 1, 2, lane_stats=True),
+        cfg.ForwardConfig(8, 25, 1, 1, lane_stats=True),
+    ],
+    ids=["ragged", "exact"],
+)
+def test_lane_statistics_are_stable_at_a_large_offset(conf, device):
+    """Per-lane running means of x minus the row's first value: 1e4 + N(0, 1) keeps its
+    variance's digits (the lanes' fp32 means of raw x would not). The fp32 mean itself is off by
+    up to half an ulp of 1e4, as torch's is: y's error is held to torch's, as in
+    test_large_offset_is_stable."""
+    n = 200
+    x, w, b = (t.detach() for t in _inputs((5, n), (n,), torch.float32, device, offset=1e4))
+    y, mean, rstd = ln._forward(x, w, b, 1e-5, conf)
+    ref = kernels.layer_norm_reference(x, (n,), w, b)
+    torch_err = relative_error(F.layer_norm(x, (n,), w, b, 1e-5), ref)
+    assert relative_error(y, ref) <= 2 * torch_err + TOLERANCES[torch.float32].floor
+    x64 = x.double()
+    assert torch.allclose(rstd.double(), (x64.var(-1, unbiased=False) + 1e-5).rsqrt(), rtol=1e-4)
+    assert torch.allclose(mean.double(), x64.mean(-1), rtol=0, atol=1e-3)
+
+
 def test_nan_and_inf_propagate_like_torch(device):
     x = torch.randn(4, 64, device=device)
     x[1, 3] = math.nan
@@ -536,8 +560,8 @@ def test_overrides_apply_to_their_family_only():
     assert cfg.forward_config(1024, torch.float16, "H100").block_m == 4  # the rule
     # A masked key applies to rows narrower than their block, before the plain key.
     assert cfg.forward_config(16384, torch.float32, "H200").num_warps == 16
-    assert cfg.forward_config(12288, torch.float32, "H200").num_warps == 4
-    assert cfg.forward_config(12288, torch.float32, "H100").num_warps == cfg.FWD_LONG_ROW_WARPS
+    assert cfg.forward_config(14336, torch.float32, "H200").num_warps == 4
+    assert cfg.forward_config(14336, torch.float32, "H100").num_warps == cfg.FWD_LONG_ROW_WARPS
     # The H200's two-slice backward rows compute their sums whole; not three slices (12288),
     # nor where the other slice's fp64 weights would not fit shared memory.
     assert cfg.backward_config(16384, torch.bfloat16, "H200").recompute
@@ -545,14 +569,25 @@ def test_overrides_apply_to_their_family_only():
     assert not cfg.backward_config(12288, torch.bfloat16, "H200").recompute
     assert not cfg.backward_config(16384, torch.bfloat16, "H100").recompute
     assert not cfg.backward_config(16384, torch.bfloat16, "H200", weight_size=8).recompute
-    # The H200 streams 16-bit rows that would leave a quarter of a wide block masked off.
-    streamed = cfg.forward_config(20480, torch.bfloat16, "H200")
-    assert (streamed.block_n, streamed.num_chunks, streamed.num_warps) == (4096, 5, 8)
-    assert cfg.forward_config(9216, torch.float16, "H200").num_chunks == 3  # ragged last chunk
-    assert cfg.forward_config(13312, torch.bfloat16, "H200").num_chunks == 1  # padded by 19%
-    assert cfg.forward_config(5120, torch.bfloat16, "H200").num_chunks == 1  # 8192-wide block
-    assert cfg.forward_config(20480, torch.float32, "H200").num_chunks == 1
-    assert cfg.forward_config(20480, torch.bfloat16, "H100").num_chunks == 1
+
+    # The H200 streams rows that would leave a quarter of their block masked off: in exactly
+    # tiling chunks with per-lane statistics where up to 12 chunks of 1024-4096 columns tile the
+    # row (any dtype), else 16-bit rows of a block of 16384 or wider in 4096-wide chunks.
+    def streaming(n, dtype, family="H200"):
+        c = cfg.forward_config(n, dtype, family)
+        return c.block_n, c.num_chunks, c.num_warps, c.lane_stats, c.l2_hints
+
+    assert streaming(20480, torch.bfloat16) == (4096, 5, 8, True, True)
+    assert streaming(9216, torch.float16) == (1024, 9, 8, True, True)
+    assert streaming(10240, torch.float32) == (2048, 5, 16, True, True)
+    assert streaming(5120, torch.bfloat16) == (1024, 5, 8, True, True)
+    assert streaming(20000, torch.bfloat16) == (4096, 5, 8, False, False)  # ragged last chunk
+    assert streaming(19456, torch.bfloat16) == (4096, 5, 8, False, False)  # 19 chunks of 1024
+    assert streaming(20000, torch.float32)[1] == 1
+    assert streaming(13312, torch.bfloat16)[1] == 1  # padded by 19%
+    assert streaming(28672, torch.float32)[1] == 1  # padded by 12.5%
+    assert streaming(4096 + 1024, torch.float32, "H100")[1] == 1
+    assert streaming(20480, torch.bfloat16, "H100")[1] == 1
     # Unknown GPUs and the CPU use the default family's table.
     assert cfg.forward_config(1024, torch.float32, "A100") == cfg.forward_config(
         1024, torch.float32, cfg.DEFAULT_FAMILY
@@ -594,6 +629,20 @@ EXPLICIT_CONFIGS = {
             block_n=64, num_chunks=1, block_m=2, num_warps=2, splits=4, exchange=False
         ),
         cfg.BackwardConfig(64, 4, 2, 2, programs_per_sm=1, prefetch=True, exchange=False),
+    ),
+    # Streamed rows with per-lane statistics and L2 hints: a ragged last chunk, or chunks that
+    # tile the row exactly (no masks: FULL_TILES); the latter also with per-chunk statistics.
+    "streamed-lane-stats": (
+        cfg.ForwardConfig(block_n=64, num_chunks=4, block_m=1, num_warps=2, lane_stats=True),
+        cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
+    ),
+    "streamed-lane-stats-exact": (
+        cfg.ForwardConfig(8, 25, 1, 1, lane_stats=True, l2_hints=True),
+        cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
+    ),
+    "streamed-exact": (
+        cfg.ForwardConfig(8, 25, 1, 1, l2_hints=True),
+        cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
     ),
     "whole-tiles": (
         cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),

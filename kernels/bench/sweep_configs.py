@@ -74,6 +74,11 @@ def forward_variants(n: int, dtype: torch.dtype, quick: bool):
             out[f"{block_n}x{splits}/m{block_m}/w{warps}"] = conf
         if default.splits > 1:
             out["default/two-launch"] = replace(default, exchange=False)
+    if default.num_chunks > 1:  # streamed rows: per-lane or per-chunk statistics, L2 hints
+        stats = "default/chunk-stats" if default.lane_stats else "default/lane-stats"
+        out[stats] = replace(default, lane_stats=not default.lane_stats)
+        hints = "default/no-l2-hints" if default.l2_hints else "default/l2-hints"
+        out[hints] = replace(default, l2_hints=not default.l2_hints)
     return out
 
 
@@ -218,6 +223,9 @@ def host_overhead_us(iters: int = 3000) -> pd.DataFrame:
         FULL_TILES=True,
         PARAMS_FIRST=conf.params_first,
         STORE_STATS=True,
+        LANE_STATS=False,
+        EVICT1="",
+        EVICT2="",
     )
 
     def raw_launch():
