@@ -97,17 +97,19 @@ class PaddedRowStreaming(NamedTuple):
 
 class ExactChunkStreaming(NamedTuple):
     """Rows of more than ``min_width`` columns that would leave at least a quarter of their
-    whole-row block masked off, and that ``num_chunks`` <= ``max_chunks`` equal chunks of a power
-    of two from ``min_chunk`` to ``max_chunk`` columns tile exactly (the widest such chunk), are
+    whole-row block masked off, and that at most ``max_chunks[size]`` equal chunks of a power of
+    two from ``min_chunk`` to ``max_chunk`` columns tile exactly (the widest such chunk), are
     streamed in those chunks with per-lane statistics and L2 hints (ForwardConfig.lane_stats,
-    l2_hints), ``num_warps`` by element size. No chunk is masked, so the compiler hoists all of
-    the first pass's loads (FULL_TILES)."""
+    l2_hints). No chunk is masked, so the compiler hoists all of the first pass's loads
+    (FULL_TILES). Warps by element size: ``num_warps[size]`` is (rows up to ``wide_row``
+    columns, wider rows)."""
 
     min_width: int
     min_chunk: int
     max_chunk: int
-    max_chunks: int
-    num_warps: dict[int, int]
+    max_chunks: dict[int, int]
+    num_warps: dict[int, tuple[int, int]]
+    wide_row: int
 
 
 # Per GPU family. H200, probes 27-28 (log entry 33), % of copy against the masked block: bf16
@@ -117,10 +119,14 @@ class ExactChunkStreaming(NamedTuple):
 FWD_STREAM_PADDED_ROWS = {"H200": PaddedRowStreaming(16384, 4096, 8)}
 # H200, probes 33-34 (log entry 34), % of copy against fb24ef7's configs (the masked block, or
 # the streaming above): bf16 9216 90 against 73, 10240 83 against 72, 12288 86 against 78.5,
-# 20480 83 against 71, 24576 82 against 68.5, fp32 10240 90 against 85, 20480 91 against 82.
-# Masked chunks lost (bf16 10000: 57 against 75), so did rows padded by less than a quarter
-# (bf16 15360, 15 chunks of 1024: 78 against 88; fp32 28672: 82 against 87).
-FWD_STREAM_EXACT_CHUNKS = {"H200": ExactChunkStreaming(4096, 1024, 4096, 12, {2: 8, 4: 16})}
+# 18432 83 against 70, 22528 80 against 67, fp16 24576 83 against 69, fp32 10240 90 against 85,
+# 18432 90 against 82. Rows past 16384 ran best with more warps (bf16 18432: 16 warps 83%, 8
+# warps 78%; fp32 18432: 32 warps 90%, 16 warps 79%). Masked chunks lost (bf16 10000: 57 against
+# 75), so did rows padded by less than a quarter (bf16 15360, 15 chunks of 1024: 78 against 88;
+# fp32 28672: 82 against 87) and fp32 rows of 11 chunks (11264: 80-86 against 85).
+FWD_STREAM_EXACT_CHUNKS = {
+    "H200": ExactChunkStreaming(4096, 1024, 4096, {2: 12, 4: 10}, {2: (8, 16), 4: (16, 32)}, 16384)
+}
 # Short rows are packed block_m to a program (forward) or to a loop iteration (backward) so a
 # tile has this many elements. Backward by element size: a 16-bit tile of 8192 elements (8 warps)
 # beat 4096 at N = 1024-4096 by 7-9 points of copy (sweep 5), fp32 did best at 4096.
@@ -331,8 +337,8 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
     exact = FWD_STREAM_EXACT_CHUNKS.get(family)
     if padded and exact and n > exact.min_width:
         chunk = min(exact.max_chunk, n & -n)  # the widest power of two dividing n, capped
-        if chunk >= exact.min_chunk and n // chunk <= exact.max_chunks:
-            warps = exact.num_warps[size]
+        if chunk >= exact.min_chunk and n // chunk <= exact.max_chunks[size]:
+            warps = exact.num_warps[size][n > exact.wide_row]
             # (OVERRIDES' entries were measured on whole-row blocks: they do not apply here)
             return ForwardConfig(chunk, n // chunk, 1, warps, lane_stats=True, l2_hints=True)
     stream = FWD_STREAM_PADDED_ROWS.get(family)
