@@ -99,10 +99,10 @@ class ExactChunkStreaming(NamedTuple):
     """Rows of more than ``min_width`` columns that would leave at least a quarter of their
     whole-row block masked off, and that at most ``max_chunks[size]`` equal chunks of a power of
     two from ``min_chunk`` to ``max_chunk`` columns tile exactly (the widest such chunk), are
-    streamed in those chunks with per-lane statistics and L2 hints (ForwardConfig.lane_stats,
-    l2_hints). No chunk is masked, so the compiler hoists all of the first pass's loads
-    (FULL_TILES). Warps by element size: ``num_warps[size]`` is (rows up to ``wide_row``
-    columns, wider rows)."""
+    streamed in those chunks with per-lane statistics, L2 hints and pass 2 in order
+    (ForwardConfig.lane_stats, l2_hints, in_order). No chunk is masked, so the compiler hoists
+    all of the first pass's loads (FULL_TILES). Warps by element size: ``num_warps[size]`` is
+    (most rows, rows past ``wide_row`` columns in chunks narrower than ``max_chunk``)."""
 
     min_width: int
     min_chunk: int
@@ -120,8 +120,11 @@ FWD_STREAM_PADDED_ROWS = {"H200": PaddedRowStreaming(16384, 4096, 8)}
 # H200, probes 33-34 (log entry 34), % of copy against fb24ef7's configs (the masked block, or
 # the streaming above): bf16 9216 90 against 73, 10240 83 against 72, 12288 86 against 78.5,
 # 18432 83 against 70, 22528 80 against 67, fp16 24576 83 against 69, fp32 10240 90 against 85,
-# 18432 90 against 82. Rows past 16384 ran best with more warps (bf16 18432: 16 warps 83%, 8
-# warps 78%; fp32 18432: 32 warps 90%, 16 warps 79%). Masked chunks lost (bf16 10000: 57 against
+# 18432 90 against 82. Rows past 16384 in 2048-wide chunks ran best with more warps (bf16 18432:
+# 16 warps 83%, 8 warps 78%; fp32 18432: 32 warps 90%, 16 warps 79%), in 4096-wide ones with
+# fewer (probe 35: bf16 20480 8 warps 82.6% against 81.1%, fp32 20480 16 warps 91% against 85%;
+# fp32 24576 the exception, 85 against 88). Pass 2 in order: +0.5 to +4 points at 18432-24576
+# and fp32 10240, within noise elsewhere (probe 35). Masked chunks lost (bf16 10000: 57 against
 # 75), so did rows padded by less than a quarter (bf16 15360, 15 chunks of 1024: 78 against 88;
 # fp32 28672: 82 against 87) and fp32 rows of 11 chunks (11264: 80-86 against 85).
 FWD_STREAM_EXACT_CHUNKS = {
@@ -202,6 +205,7 @@ class ForwardConfig:
     # loads x evict_last (kept for pass 2), pass 2 evict_first. See ExactChunkStreaming.
     lane_stats: bool = False
     l2_hints: bool = False
+    in_order: bool = False  # streamed rows: pass 2 re-reads the chunks first to last
 
 
 @dataclass(frozen=True)
@@ -338,9 +342,10 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
     if padded and exact and n > exact.min_width:
         chunk = min(exact.max_chunk, n & -n)  # the widest power of two dividing n, capped
         if chunk >= exact.min_chunk and n // chunk <= exact.max_chunks[size]:
-            warps = exact.num_warps[size][n > exact.wide_row]
+            warps = exact.num_warps[size][n > exact.wide_row and chunk < exact.max_chunk]
             # (OVERRIDES' entries were measured on whole-row blocks: they do not apply here)
-            return ForwardConfig(chunk, n // chunk, 1, warps, lane_stats=True, l2_hints=True)
+            flags = dict(lane_stats=True, l2_hints=True, in_order=True)
+            return ForwardConfig(chunk, n // chunk, 1, warps, **flags)
     stream = FWD_STREAM_PADDED_ROWS.get(family)
     if padded and size == 2 and stream and stream.min_block <= block_n:
         conf = ForwardConfig(stream.chunk, triton.cdiv(n, stream.chunk), 1, stream.num_warps)

@@ -572,16 +572,18 @@ def test_overrides_apply_to_their_family_only():
 
     # The H200 streams rows that would leave a quarter of their block masked off: in exactly
     # tiling chunks with per-lane statistics where up to 12 (fp32: 10) chunks of 1024-4096
-    # columns tile the row, more warps past 16384 columns; else 16-bit rows of a block of 16384
-    # or wider in 4096-wide chunks.
+    # columns tile the row, more warps past 16384 columns in chunks under 4096; else 16-bit rows
+    # of a block of 16384 or wider in 4096-wide chunks.
     def streaming(n, dtype, family="H200"):
         c = cfg.forward_config(n, dtype, family)
-        return c.block_n, c.num_chunks, c.num_warps, c.lane_stats, c.l2_hints
+        return c.block_n, c.num_chunks, c.num_warps, c.lane_stats, c.l2_hints and c.in_order
 
-    assert streaming(20480, torch.bfloat16) == (4096, 5, 16, True, True)
+    assert streaming(20480, torch.bfloat16) == (4096, 5, 8, True, True)
+    assert streaming(18432, torch.bfloat16) == (2048, 9, 16, True, True)
     assert streaming(9216, torch.float16) == (1024, 9, 8, True, True)
     assert streaming(10240, torch.float32) == (2048, 5, 16, True, True)
     assert streaming(18432, torch.float32) == (2048, 9, 32, True, True)
+    assert streaming(20480, torch.float32) == (4096, 5, 16, True, True)
     assert streaming(5120, torch.bfloat16) == (1024, 5, 8, True, True)
     assert streaming(11264, torch.bfloat16)[3] and not streaming(11264, torch.float32)[3]
     assert streaming(20000, torch.bfloat16) == (4096, 5, 8, False, False)  # ragged last chunk
@@ -640,7 +642,7 @@ EXPLICIT_CONFIGS = {
         cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
     ),
     "streamed-lane-stats-exact": (
-        cfg.ForwardConfig(8, 25, 1, 1, lane_stats=True, l2_hints=True),
+        cfg.ForwardConfig(8, 25, 1, 1, lane_stats=True, l2_hints=True, in_order=True),
         cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
     ),
     "streamed-exact": (

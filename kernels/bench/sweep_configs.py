@@ -79,6 +79,8 @@ def forward_variants(n: int, dtype: torch.dtype, quick: bool):
         out[stats] = replace(default, lane_stats=not default.lane_stats)
         hints = "default/no-l2-hints" if default.l2_hints else "default/l2-hints"
         out[hints] = replace(default, l2_hints=not default.l2_hints)
+        order = "default/last-chunk-first" if default.in_order else "default/in-order"
+        out[order] = replace(default, in_order=not default.in_order)
     return out
 
 
@@ -226,6 +228,7 @@ def host_overhead_us(iters: int = 3000) -> pd.DataFrame:
         LANE_STATS=False,
         EVICT1="",
         EVICT2="",
+        IN_ORDER=False,
     )
 
     def raw_launch():
