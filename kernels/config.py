@@ -18,7 +18,8 @@ Backward: a persistent grid of ``programs_per_sm`` programs per SM; each program
 contiguous run of rows, writes dx and sums dweight/dbias over its rows in fp32 registers (one
 partial row per program). A row up to ``BWD_MAX_TAIL`` columns wider than ``BWD_MAX_BLOCK``
 stays whole, as two blocks (``tail_n``); a wider one is split over ``splits`` programs (a group),
-each holding one slice of the row in registers, so x and dy are read once; the group swaps or
+each holding one slice of the row in registers (per GPU family, ``BWD_TWO_SLICE_TAILS``: two
+slices of a block and a tail each), so x and dy are read once; the group swaps or
 recomputes its row sums (see ``kernels.layernorm._bwd_kernel``). A small kernel
 adds the partial rows in a fixed order: no atomics on data, bitwise reproducible."""
 
@@ -62,6 +63,13 @@ BWD_MAX_BLOCK = {4: 8192, 2: 8192}
 # with a 2048-wide one 78% (probe 24).
 BWD_MAX_TAIL = 4096
 BWD_MIN_TAIL = {4: 1024, 2: 2048}
+# Per GPU family, by element size: rows wider than two BWD_MAX_BLOCK blocks, up to this many
+# columns, are split into two slices of a block and a tail each (the tail as above), swapping
+# their row sums, instead of three slices of one block. H200, probe 30 (log entry 35): 16-bit
+# 18432 50% of copy against 45%, 20480 55-57.5% against 49%; 24576 (4096-wide tails) the same as
+# 3 slices; with two load stages (what fp64 weights leave room for) 41-46%; fp32 lost (63 against
+# 71% at 20480).
+BWD_TWO_SLICE_TAILS = {"H200": {2: 20480}}
 # Tail rows whose three load stages do not fit shared memory (fp32 past 9216 columns on the H100
 # and H200) take two.
 BWD_TAIL_MIN_STAGES = 2
@@ -226,9 +234,10 @@ class BackwardConfig:
     # and computes the whole rows' sums itself (``exchange`` is then unused): twice the reads
     # (the second mostly L2 hits), no waiting.
     recompute: bool = False
-    # Whole rows (splits == 1) only: a second block of tail_n columns (a power of two) after the
-    # first block_n, for rows a little wider than one block: N = 12288 as 8192 + 4096 columns
-    # held by one program, instead of a 16384-wide block (which spills) or a split row.
+    # A second block of tail_n columns (a power of two) after each program's first block_n, for
+    # rows a little wider than one block (N = 12288 as 8192 + 4096 columns held by one program,
+    # instead of a 16384-wide block, which spills, or a split row) or than two (split rows:
+    # 20480 as 2 x (8192 + 2048), BWD_TWO_SLICE_TAILS). Not with recompute.
     tail_n: int = 0
     # Load the weights with every row tile (L1 hits) instead of holding them in registers for the
     # whole loop (the tail's weights are always loaded per row).
@@ -371,10 +380,29 @@ def backward_config(
 ) -> BackwardConfig:
     """``weight_size``: bytes per weight element (0 without weights), for the shared memory that
     pipelined loads need (pipeline_shared_memory)."""
+    conf = _backward_rule(n, dtype, family, shared_memory, weight_size, two_slice_tails=True)
+    if conf.splits > 1 and conf.tail_n and conf.load_stages < BWD_LOAD_STAGES:
+        # Two slices with tails pay only with all their load stages (BWD_TWO_SLICE_TAILS)
+        conf = _backward_rule(n, dtype, family, shared_memory, weight_size, two_slice_tails=False)
+    return conf
+
+
+def _backward_rule(
+    n: int,
+    dtype: torch.dtype,
+    family: str,
+    shared_memory: int,
+    weight_size: int,
+    two_slice_tails: bool,
+) -> BackwardConfig:
     size, max_block = dtype.itemsize, BWD_MAX_BLOCK[dtype.itemsize]
+    two_slice_max = BWD_TWO_SLICE_TAILS.get(family, {}).get(size, 0) if two_slice_tails else 0
     if max_block < n <= max_block + BWD_MAX_TAIL:
         block_n, splits = max_block, 1
         tail_n = max(BWD_MIN_TAIL[size], padded_width(n - max_block))
+    elif 2 * max_block < n <= two_slice_max:
+        block_n, splits = max_block, 2
+        tail_n = max(BWD_MIN_TAIL[size], padded_width(triton.cdiv(n, 2) - max_block))
     else:
         slice_ = min(max_block, max(BWD_SLICE[size], padded_width(n) // BWD_MAX_SPLITS))
         block_n, splits = _blocking(n, max_block, slice_, max_pieces=BWD_MAX_SPLITS)
@@ -390,7 +418,9 @@ def backward_config(
         conf = replace(conf, tail_n=tail_n, weights_per_row=True)
     conf = _override(conf, n, dtype, family, 1)
     if conf.recompute and (
-        conf.splits != 2 or pipeline_shared_memory(conf, size, weight_size) > shared_memory
+        conf.splits != 2
+        or conf.tail_n
+        or pipeline_shared_memory(conf, size, weight_size) > shared_memory
     ):
         conf = replace(conf, recompute=False)
     min_stages = BWD_TAIL_MIN_STAGES if conf.tail_n else conf.load_stages

@@ -245,14 +245,15 @@ SUMS_RECOMPUTE = tl.constexpr(4)
 
 
 @triton.jit
-def _program_slice(rows_per_group, M, N, BLOCK_N: tl.constexpr):
-    """Program (split, group) of a persistent grid owns columns [split*BLOCK_N, (split+1)*BLOCK_N)
-    (``cols``, ``cmask``) of rows [first_row, last_row)."""
+def _program_slice(rows_per_group, M, N, BLOCK_N: tl.constexpr, TAIL_N: tl.constexpr = 0):
+    """Program (split, group) of a persistent grid owns the slice [split*S, (split+1)*S) of rows
+    [first_row, last_row), S = BLOCK_N + TAIL_N: its first BLOCK_N columns are ``cols``
+    (``cmask``); the TAIL_N after them, if any, are the caller's tail block."""
     split = tl.program_id(0)
     group = tl.program_id(1)
     first_row = group * rows_per_group
     last_row = tl.minimum(first_row + rows_per_group, M)
-    cols = split * BLOCK_N + tl.arange(0, BLOCK_N)
+    cols = split * (BLOCK_N + TAIL_N) + tl.arange(0, BLOCK_N)
     return split, group, first_row, last_row, cols, cols < N
 
 
@@ -504,13 +505,16 @@ def _bwd_kernel(
     # dx = rstd * (w*dy - mean(w*dy) - xhat * mean(xhat*w*dy)), row by row.
     # Program (s, g) owns columns [s*BLOCK_N, (s+1)*BLOCK_N) of the rows
     # [g*rows_per_group, (g+1)*rows_per_group) (a multiple of BLOCK_M), BLOCK_M rows at a time.
-    # With TAIL_N (whole rows only, SPLITS == 1) it also owns the next TAIL_N columns, a second,
-    # narrower block: the row's tail past BLOCK_N. W_PER_ROW: the weights are loaded with every
-    # row tile (L1 hits) instead of once into registers, which they would fill.
+    # With TAIL_N its slice is BLOCK_N + TAIL_N columns: it also owns the TAIL_N after its
+    # BLOCK_N, a second, narrower block (whole rows: the row's tail past BLOCK_N; split rows: the
+    # slice's). W_PER_ROW: the weights are loaded with every row tile (L1 hits) instead of once
+    # into registers, which they would fill.
     # With PARAM_GRADS it also sums dy*xhat and dy over those rows in fp32 registers and writes
     # them to row g of Partial[0] (dweight) and Partial[1] (dbias), each (groups, N) fp32.
     # Sums is (M, SPLITS, 2) fp32: each slice's two row sums; Arrived is (groups,) int32 zeros.
-    split, group, first_row, last_row, cols, cmask = _program_slice(rows_per_group, M, N, BLOCK_N)
+    split, group, first_row, last_row, cols, cmask = _program_slice(
+        rows_per_group, M, N, BLOCK_N, TAIL_N
+    )
     if not W_PER_ROW:
         w = _weights(W, cols, cmask, HAS_W)
     if SUMS_MODE == SUMS_RECOMPUTE:
@@ -518,7 +522,7 @@ def _bwd_kernel(
     dw_acc = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
     db_acc = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
     if TAIL_N > 0:
-        tail_cols = BLOCK_N + tl.arange(0, TAIL_N)
+        tail_cols = split * (BLOCK_N + TAIL_N) + BLOCK_N + tl.arange(0, TAIL_N)
         dw_tail = tl.zeros([BLOCK_M, TAIL_N], dtype=tl.float32)
         db_tail = tl.zeros([BLOCK_M, TAIL_N], dtype=tl.float32)
     if PREFETCH:
@@ -800,8 +804,8 @@ def _backward(
     otherwise they are None. Both are summed in fp32 through a (2, groups, N) partial buffer,
     added up in a fixed order by :func:`_sum_partials_kernel`. Rows a little wider than one
     program's block stay whole as a second, tail block (``conf.tail_n``); wider ones are split
-    over ``conf.splits`` programs that swap their row sums or, two of them, each compute them
-    whole (``SUMS_MODE``).
+    over ``conf.splits`` programs (each slice one block, or a block and a tail) that swap their
+    row sums or, two slices of one block each, each compute them whole (``SUMS_MODE``).
     """
     M, N = x.shape
     need_db = db_dtype is not None
@@ -820,11 +824,12 @@ def _backward(
     partial = torch.empty(
         (2, groups, N) if param_grads else (1,), dtype=torch.float32, device=x.device
     )
-    if conf.tail_n and (conf.splits != 1 or conf.block_n + conf.tail_n < N):
+    if conf.splits * (conf.block_n + conf.tail_n) < N:
         raise ValueError(
-            f"BackwardConfig.tail_n needs whole rows (splits == 1) of at most block_n + tail_n "
-            f"columns, got {conf} for N = {N}"
+            f"BackwardConfig covers splits * (block_n + tail_n) columns, fewer than N = {N}: {conf}"
         )
+    if conf.tail_n and conf.recompute:
+        raise ValueError(f"BackwardConfig.recompute does not take a tail block (tail_n): {conf}")
     if conf.splits == 1:
         modes, sums, arrived = (SUMS_LOCAL.value,), partial, partial
     elif conf.recompute:

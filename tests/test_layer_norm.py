@@ -454,13 +454,15 @@ def test_launch_configs_cover_every_width(dtype, family):
         tails = (0, configs[1].tail_n)
         for conf, chunks, tail in zip(configs, pieces, tails, strict=True):
             assert conf.block_n & (conf.block_n - 1) == 0, conf
-            assert conf.block_n * chunks + tail >= n, conf
-            assert chunks == 1 or conf.block_n * (chunks - 1) < n, conf
+            assert (conf.block_n + tail) * chunks >= n, conf
+            assert chunks == 1 or (conf.block_n + tail) * (chunks - 1) < n, conf
             assert 1 <= conf.num_warps <= cfg.MAX_WARPS, conf
-        # A tail block: whole rows only, a power of two past a block they overflow.
-        tail = configs[1].tail_n
-        assert tail == 0 or (configs[1].splits == 1 and tail & (tail - 1) == 0), configs[1]
-        assert tail == 0 or configs[1].block_n < n <= configs[1].block_n + tail, configs[1]
+        # A tail block: a power of two past the one or two blocks a row overflows; not with the
+        # recompute, which has no tail.
+        bwd, tail = configs[1], configs[1].tail_n
+        assert tail == 0 or (bwd.splits <= 2 and tail & (tail - 1) == 0), bwd
+        assert tail == 0 or bwd.splits * bwd.block_n < n <= bwd.splits * (bwd.block_n + tail), bwd
+        assert not (tail and bwd.recompute), bwd
         # Groups of at most BWD_MAX_SPLITS programs, unless the row needs more of the widest
         # slices (7 or 9 slices of 1024-4096 columns were 6-20 points slower: log entry 31).
         widest = cfg.BWD_MAX_BLOCK[dtype.itemsize]
@@ -501,6 +503,24 @@ def test_backward_rows_a_little_wider_than_a_block_stay_whole():
     # Past BWD_MAX_TAIL, rows are split.
     assert blocks(12289, torch.bfloat16)[1:3] == (0, 2)
     assert blocks(8192, torch.bfloat16) == (8192, 0, 1, 3, False)
+
+
+def test_h200_splits_16_bit_rows_of_two_blocks_and_a_bit_in_two_slices_with_tails():
+    def blocks(n, dtype, family="H200", weight_size=2):
+        smem = cfg.DEFAULT_SHARED_MEMORY
+        conf = cfg.backward_config(n, dtype, family, smem, weight_size)
+        return conf.block_n, conf.tail_n, conf.splits, conf.load_stages, conf.recompute
+
+    assert blocks(20480, torch.bfloat16) == (8192, 2048, 2, 3, False)
+    assert blocks(16385, torch.float16) == (8192, 2048, 2, 3, False)  # BWD_MIN_TAIL
+    assert blocks(20480, torch.bfloat16, weight_size=4) == (8192, 2048, 2, 3, False)
+    # Not where only two load stages would fit (fp64 weights), nor past 20480 (24576 measured
+    # the same as 3 slices), nor for fp32 (lost), nor on the H100 (not measured).
+    assert blocks(20480, torch.bfloat16, weight_size=8)[1:3] == (0, 3)
+    assert blocks(20481, torch.bfloat16)[1:3] == (0, 3)
+    assert blocks(20480, torch.float32, weight_size=4)[1:3] == (0, 3)
+    assert blocks(20480, torch.bfloat16, "H100")[1:3] == (0, 3)
+    assert blocks(16384, torch.bfloat16) == (8192, 0, 2, 3, True)
 
 
 @pytest.mark.parametrize("sms", [4, 132])
@@ -668,6 +688,18 @@ EXPLICIT_CONFIGS = {
         cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
         cfg.BackwardConfig(128, 1, 2, 2, programs_per_sm=1, prefetch=True, tail_n=128),
     ),
+    # Split rows of two slices of 64 + a 64-wide tail (the second slice's tail ragged), the
+    # sums swapped (in two launches on the CPU), pipelined or prefetched.
+    "split-tail-pipelined": (
+        cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
+        cfg.BackwardConfig(
+            64, 2, 2, 2, programs_per_sm=1, load_stages=3, tail_n=64, weights_per_row=True
+        ),
+    ),
+    "split-tail-prefetch": (
+        cfg.ForwardConfig(block_n=256, num_chunks=1, block_m=2, num_warps=2),
+        cfg.BackwardConfig(64, 2, 2, 2, programs_per_sm=1, prefetch=True, tail_n=64),
+    ),
 }
 
 
@@ -712,7 +744,9 @@ def test_recomputed_row_sums_give_the_swapped_sums_numbers(affine, device):
 def test_tail_blocks_give_the_split_rows_dx(affine, device):
     """A whole row as two blocks adds its two pieces' row sums as a two-slice split row adds its
     slices': the same dx, bitwise (dweight and dbias add other row groups: see
-    test_explicit_configs). A tail that leaves columns uncovered, or one in a split row, is
+    test_explicit_configs); and two slices of a block and a tail each add theirs as four slices
+    of one block do, pairwise ((b0 + t0) + (b1 + t1) against exchanged b0 + b1 + b2 + b3, so
+    within rounding). Configs that leave columns uncovered, or a recompute with tails, are
     refused."""
     m, n = 13, 200
     inputs = _inputs((m, n), (n,), torch.bfloat16, device, (affine, affine))
@@ -723,9 +757,18 @@ def test_tail_blocks_give_the_split_rows_dx(affine, device):
     tail = replace(split, splits=1, recompute=False, tail_n=128, weights_per_row=True)
     dx = [ln._backward(dy, x, w, mean, rstd, False, None, conf)[0] for conf in (split, tail)]
     assert torch.equal(*dx)
-    for bad in (replace(tail, tail_n=64), replace(tail, splits=2)):
-        with pytest.raises(ValueError, match="tail_n needs whole rows"):
-            ln._backward(dy, x, w, mean, rstd, False, None, bad)
+    quarters = cfg.BackwardConfig(64, 4, 2, 2, programs_per_sm=1, load_stages=3, exchange=False)
+    halves = replace(quarters, splits=2, tail_n=64, weights_per_row=True)
+    dx = [ln._backward(dy, x, w, mean, rstd, False, None, conf)[0] for conf in (quarters, halves)]
+    torch.testing.assert_close(*dx, rtol=1e-2, atol=1e-2)
+    bad_configs = {
+        "fewer than N": (replace(tail, tail_n=64), replace(halves, tail_n=32)),
+        "recompute does not take a tail": (replace(halves, recompute=True, exchange=True),),
+    }
+    for message, bads in bad_configs.items():
+        for bad in bads:
+            with pytest.raises(ValueError, match=message):
+                ln._backward(dy, x, w, mean, rstd, False, None, bad)
 
 
 @pytest.mark.parametrize("m", [8, 6])  # full tiles of 4 rows; the last tile half empty

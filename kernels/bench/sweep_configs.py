@@ -102,12 +102,12 @@ def backward_variants(n: int, dtype: torch.dtype, quick: bool):
         out[f"{block_n}x{splits}/m{block_m}/w{w}"] = conf
     if default.splits > 1:  # the row sums swapped in two launches instead of one
         out["default/two-launch"] = replace(default, exchange=False, recompute=False)
-    if default.splits == 2:  # the row sums computed whole by each program, or swapped
+    if default.splits == 2 and not default.tail_n:  # row sums computed whole, or swapped
         other = replace(default, recompute=not default.recompute)
         out["default/exchange" if default.recompute else "default/recompute"] = other
-    if default.tail_n:  # whole rows in two blocks: the tail's width, the weights in registers
+    if default.tail_n:  # blocks with a tail: the tail's width, the weights in registers
         for tail in (1024, 2048, 4096):
-            if tail != default.tail_n and default.block_n + tail >= n:
+            if tail != default.tail_n and default.splits * (default.block_n + tail) >= n:
                 out[f"default/tail{tail}"] = replace(default, tail_n=tail)
         out["default/weights-in-registers"] = replace(default, weights_per_row=False)
     return out
