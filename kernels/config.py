@@ -67,9 +67,11 @@ BWD_MIN_TAIL = {4: 1024, 2: 2048}
 # columns, are split into two slices of a block and a tail each (the tail as above), swapping
 # their row sums, instead of three slices of one block. H200, probe 30 (log entry 35): 16-bit
 # 18432 50% of copy against 45%, 20480 55-57.5% against 49%; 24576 (4096-wide tails) the same as
-# 3 slices; with two load stages (what fp64 weights leave room for) 41-46%; fp32 lost (63 against
-# 71% at 20480).
-BWD_TWO_SLICE_TAILS = {"H200": {2: 20480}}
+# 3 slices; with two load stages (what fp64 weights leave room for) 41-46%. fp32 (probes 36-37,
+# log entry 36), 1024-wide tails: 16400 66% against 59%, 16896 69.5 against 64.7, 17408 70
+# against 65, 18432 72 against 68; 2048-wide tails (past 18432) need more shared memory than the
+# H200 has for three load stages, and with two lost (probe 30: 20480 63 against 71%).
+BWD_TWO_SLICE_TAILS = {"H200": {2: 20480, 4: 18432}}
 # Tail rows whose three load stages do not fit shared memory (fp32 past 9216 columns on the H100
 # and H200) take two.
 BWD_TAIL_MIN_STAGES = 2
@@ -104,19 +106,20 @@ class PaddedRowStreaming(NamedTuple):
 
 
 class ExactChunkStreaming(NamedTuple):
-    """Rows of more than ``min_width`` columns that would leave at least a quarter of their
-    whole-row block masked off, and that at most ``max_chunks[size]`` equal chunks of a power of
-    two from ``min_chunk`` to ``max_chunk`` columns tile exactly (the widest such chunk), are
-    streamed in those chunks with per-lane statistics, L2 hints and pass 2 in order
+    """Rows of more than ``min_width`` columns that at most ``max_chunks[size]`` equal chunks of
+    a power of two from ``min_chunk`` to ``max_chunk`` columns tile exactly (the widest such
+    chunk) are streamed in those chunks with per-lane statistics, L2 hints and pass 2 in order
     (ForwardConfig.lane_stats, l2_hints, in_order). No chunk is masked, so the compiler hoists
     all of the first pass's loads (FULL_TILES). Warps by element size: ``num_warps[size]`` is
-    (most rows, rows past ``wide_row`` columns in chunks narrower than ``max_chunk``)."""
+    (rows of at most ``narrow_row`` columns, most rows, rows past ``wide_row`` columns in
+    chunks narrower than ``max_chunk``). Which rows a rule is offered: see its table below."""
 
     min_width: int
     min_chunk: int
     max_chunk: int
     max_chunks: dict[int, int]
-    num_warps: dict[int, tuple[int, int]]
+    num_warps: dict[int, tuple[int, int, int]]
+    narrow_row: int
     wide_row: int
 
 
@@ -125,8 +128,9 @@ class ExactChunkStreaming(NamedTuple):
 # against 65-73%, 12288 and 24576 +2 to +3 points; rows padded by less lost (13312 73% against
 # 82%, 26624 66% against 70%), and so did 5120-6144 (8192-wide blocks, 1-4 points).
 FWD_STREAM_PADDED_ROWS = {"H200": PaddedRowStreaming(16384, 4096, 8)}
-# H200, probes 33-34 (log entry 34), % of copy against fb24ef7's configs (the masked block, or
-# the streaming above): bf16 9216 90 against 73, 10240 83 against 72, 12288 86 against 78.5,
+# Per GPU family, for rows that would leave at least a quarter of their whole-row block masked
+# off. H200, probes 33-34 (log entry 34), % of copy against fb24ef7's configs (the masked block,
+# or the streaming above): bf16 9216 90 against 73, 10240 83 against 72, 12288 86 against 78.5,
 # 18432 83 against 70, 22528 80 against 67, fp16 24576 83 against 69, fp32 10240 90 against 85,
 # 18432 90 against 82. Rows past 16384 in 2048-wide chunks ran best with more warps (bf16 18432:
 # 16 warps 83%, 8 warps 78%; fp32 18432: 32 warps 90%, 16 warps 79%), in 4096-wide ones with
@@ -134,9 +138,20 @@ FWD_STREAM_PADDED_ROWS = {"H200": PaddedRowStreaming(16384, 4096, 8)}
 # fp32 24576 the exception, 85 against 88). Pass 2 in order: +0.5 to +4 points at 18432-24576
 # and fp32 10240, within noise elsewhere (probe 35). Masked chunks lost (bf16 10000: 57 against
 # 75), so did rows padded by less than a quarter (bf16 15360, 15 chunks of 1024: 78 against 88;
-# fp32 28672: 82 against 87) and fp32 rows of 11 chunks (11264: 80-86 against 85).
+# fp32 28672: 82 against 87) and fp32 rows of 11 chunks (11264: 80-86 against 85). 16-bit rows
+# of at most 8192 columns with 4 warps (probe 37, log entry 36): 5120 87-94% against 84-88%,
+# 6144 87-90% against 82% (probe 34: 4 warps lost at 9216 and 11264-24576).
 FWD_STREAM_EXACT_CHUNKS = {
-    "H200": ExactChunkStreaming(4096, 1024, 4096, {2: 12, 4: 10}, {2: (8, 16), 4: (16, 32)}, 16384)
+    "H200": ExactChunkStreaming(
+        4096, 1024, 4096, {2: 12, 4: 10}, {2: (4, 8, 16), 4: (16, 16, 32)}, 8192, 16384
+    )
+}
+# Per GPU family, for fp32 rows that would be split over a group (wider than FWD_MAX_BLOCK).
+# H200, probes 36-37 (log entry 36), % of copy against split rows: 40960 86 against 74 (8192-wide
+# chunks), 49152 85 against 75, 65536 83-84 against 72 (16384-wide); 98304 and 131072 (6 and 8
+# chunks of 16384) the same as split rows or worse, 16-bit 65536 worse than its two 32768 chunks.
+FWD_STREAM_SPLIT_ROWS = {
+    "H200": ExactChunkStreaming(32768, 8192, 16384, {4: 5}, {4: (32, 32, 32)}, 0, 0)
 }
 # Short rows are packed block_m to a program (forward) or to a loop iteration (backward) so a
 # tile has this many elements. Backward by element size: a 16-bit tile of 8192 elements (8 warps)
@@ -340,6 +355,9 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
         slice_ = max(FWD_SLICE[size], padded_width(n) // FWD_MAX_SPLITS)
         block_n, splits = _blocking(n, max_block, slice_)
         if splits > 1 and slice_ <= max_block:
+            streamed = _exact_chunks(FWD_STREAM_SPLIT_ROWS.get(family), n, size)
+            if streamed:
+                return streamed
             warps = FWD_WIDE_ROW_WARPS if block_n >= FWD_WIDE_ROW else FWD_LONG_ROW_WARPS
             block_m = max(1, FWD_SPLIT_TILE_ELEMS // block_n)
             conf = ForwardConfig(block_n, 1, block_m, warps, splits)
@@ -347,14 +365,9 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
     block_n, chunks = _blocking(n, max_block, FWD_CHUNK_BYTES // size)
     params_first = block_n in FWD_PARAMS_FIRST_WIDTHS
     padded = chunks == 1 and 4 * n <= 3 * block_n  # a quarter or more of the block masked
-    exact = FWD_STREAM_EXACT_CHUNKS.get(family)
-    if padded and exact and n > exact.min_width:
-        chunk = min(exact.max_chunk, n & -n)  # the widest power of two dividing n, capped
-        if chunk >= exact.min_chunk and n // chunk <= exact.max_chunks[size]:
-            warps = exact.num_warps[size][n > exact.wide_row and chunk < exact.max_chunk]
-            # (OVERRIDES' entries were measured on whole-row blocks: they do not apply here)
-            flags = dict(lane_stats=True, l2_hints=True, in_order=True)
-            return ForwardConfig(chunk, n // chunk, 1, warps, **flags)
+    streamed = _exact_chunks(FWD_STREAM_EXACT_CHUNKS.get(family), n, size) if padded else None
+    if streamed:
+        return streamed
     stream = FWD_STREAM_PADDED_ROWS.get(family)
     if padded and size == 2 and stream and stream.min_block <= block_n:
         conf = ForwardConfig(stream.chunk, triton.cdiv(n, stream.chunk), 1, stream.num_warps)
@@ -368,6 +381,23 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
         warps = FWD_WIDE_ROW_WARPS if block_n >= FWD_WIDE_ROW else FWD_LONG_ROW_WARPS
         conf = ForwardConfig(block_n, 1, 1, warps, params_first=params_first)
     return _override(conf, n, dtype, family, 0)
+
+
+def _exact_chunks(rule: ExactChunkStreaming | None, n: int, size: int) -> ForwardConfig | None:
+    """The streamed config ``rule`` gives a row of ``n`` columns, or None if it does not take
+    the row. (OVERRIDES' entries were measured on whole rows and slices: they do not apply.)"""
+    if rule is None or n <= rule.min_width:
+        return None
+    chunk = min(rule.max_chunk, n & -n)  # the widest power of two dividing n, capped
+    if chunk < rule.min_chunk or n // chunk > rule.max_chunks.get(size, 0):
+        return None
+    narrow, most, wide = rule.num_warps[size]
+    if n <= rule.narrow_row:
+        warps = narrow
+    else:
+        warps = wide if n > rule.wide_row and chunk < rule.max_chunk else most
+    flags = dict(lane_stats=True, l2_hints=True, in_order=True)
+    return ForwardConfig(chunk, n // chunk, 1, warps, **flags)
 
 
 @functools.cache

@@ -514,11 +514,16 @@ def test_h200_splits_16_bit_rows_of_two_blocks_and_a_bit_in_two_slices_with_tail
     assert blocks(20480, torch.bfloat16) == (8192, 2048, 2, 3, False)
     assert blocks(16385, torch.float16) == (8192, 2048, 2, 3, False)  # BWD_MIN_TAIL
     assert blocks(20480, torch.bfloat16, weight_size=4) == (8192, 2048, 2, 3, False)
+    # fp32 up to 18432 columns (1024-wide tails; 2048-wide ones need two load stages: lost).
+    assert blocks(16385, torch.float32, weight_size=4) == (8192, 1024, 2, 3, False)
+    assert blocks(18432, torch.float32, weight_size=4) == (8192, 1024, 2, 3, False)
     # Not where only two load stages would fit (fp64 weights), nor past 20480 (24576 measured
-    # the same as 3 slices), nor for fp32 (lost), nor on the H100 (not measured).
+    # the same as 3 slices) or fp32 18432, nor on the H100 (not measured).
     assert blocks(20480, torch.bfloat16, weight_size=8)[1:3] == (0, 3)
+    assert blocks(18432, torch.float32, weight_size=8)[1:3] == (0, 3)
     assert blocks(20481, torch.bfloat16)[1:3] == (0, 3)
-    assert blocks(20480, torch.float32, weight_size=4)[1:3] == (0, 3)
+    assert blocks(18433, torch.float32, weight_size=4)[1:3] == (0, 3)
+    assert blocks(18432, torch.float32, "H100")[1:3] == (0, 3)
     assert blocks(20480, torch.bfloat16, "H100")[1:3] == (0, 3)
     assert blocks(16384, torch.bfloat16) == (8192, 0, 2, 3, True)
 
@@ -592,8 +597,9 @@ def test_overrides_apply_to_their_family_only():
 
     # The H200 streams rows that would leave a quarter of their block masked off: in exactly
     # tiling chunks with per-lane statistics where up to 12 (fp32: 10) chunks of 1024-4096
-    # columns tile the row, more warps past 16384 columns in chunks under 4096; else 16-bit rows
-    # of a block of 16384 or wider in 4096-wide chunks.
+    # columns tile the row, fewer warps up to 8192 columns (16-bit), more past 16384 in chunks
+    # under 4096; else 16-bit rows of a block of 16384 or wider in 4096-wide chunks. And fp32
+    # rows it would split, where up to 5 chunks of 8192-16384 columns tile them.
     def streaming(n, dtype, family="H200"):
         c = cfg.forward_config(n, dtype, family)
         return c.block_n, c.num_chunks, c.num_warps, c.lane_stats, c.l2_hints and c.in_order
@@ -604,7 +610,15 @@ def test_overrides_apply_to_their_family_only():
     assert streaming(10240, torch.float32) == (2048, 5, 16, True, True)
     assert streaming(18432, torch.float32) == (2048, 9, 32, True, True)
     assert streaming(20480, torch.float32) == (4096, 5, 16, True, True)
-    assert streaming(5120, torch.bfloat16) == (1024, 5, 8, True, True)
+    assert streaming(5120, torch.bfloat16) == (1024, 5, 4, True, True)
+    assert streaming(6144, torch.float16) == (2048, 3, 4, True, True)
+    assert streaming(6144, torch.float32) == (2048, 3, 16, True, True)
+    assert streaming(40960, torch.float32) == (8192, 5, 32, True, True)
+    assert streaming(65536, torch.float32) == (16384, 4, 32, True, True)
+    assert cfg.forward_config(98304, torch.float32, "H200").splits == 6  # 6 chunks of 16384
+    assert cfg.forward_config(36864, torch.float32, "H200").splits == 5  # 4096 divides it
+    assert cfg.forward_config(65536, torch.float32, "H100").splits == 8
+    assert not streaming(65536, torch.bfloat16)[3]
     assert streaming(11264, torch.bfloat16)[3] and not streaming(11264, torch.float32)[3]
     assert streaming(20000, torch.bfloat16) == (4096, 5, 8, False, False)  # ragged last chunk
     assert streaming(19456, torch.bfloat16) == (4096, 5, 8, False, False)  # 19 chunks of 1024
