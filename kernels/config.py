@@ -146,12 +146,17 @@ FWD_STREAM_EXACT_CHUNKS = {
         4096, 1024, 4096, {2: 12, 4: 10}, {2: (4, 8, 16), 4: (16, 16, 32)}, 8192, 16384
     )
 }
-# Per GPU family, for fp32 rows that would be split over a group (wider than FWD_MAX_BLOCK).
-# H200, probes 36-37 (log entry 36), % of copy against split rows: 40960 86 against 74 (8192-wide
-# chunks), 49152 85 against 75, 65536 83-84 against 72 (16384-wide); 98304 and 131072 (6 and 8
-# chunks of 16384) the same as split rows or worse, 16-bit 65536 worse than its two 32768 chunks.
-FWD_STREAM_SPLIT_ROWS = {
-    "H200": ExactChunkStreaming(32768, 8192, 16384, {4: 5}, {4: (32, 32, 32)}, 0, 0)
+# Per GPU family and element size, for rows wider than FWD_MAX_BLOCK (fp32: split over a group;
+# 16-bit: streamed in FWD_CHUNK_BYTES chunks). H200, probes 36-38 (log entry 36), % of copy:
+# fp32 40960 86 against 74 (split; 8192-wide chunks), 49152 85 against 75, 65536 83-84 against
+# 72 (16384-wide); 98304 and 131072 (6 and 8 chunks of 16384) the same or worse. 16-bit, 8192-wide
+# chunks with 16 warps: 40960 80 against 62-64 (64 KB chunks), 49152 81 against 62.5, 57344 69
+# against 60; 65536 (8 chunks) 66-72 against 75-77.5.
+FWD_STREAM_WIDE_ROWS = {
+    "H200": {
+        4: ExactChunkStreaming(32768, 8192, 16384, {4: 5}, {4: (32, 32, 32)}, 0, 0),
+        2: ExactChunkStreaming(32768, 8192, 8192, {2: 7}, {2: (16, 16, 16)}, 0, 0),
+    }
 }
 # Short rows are packed block_m to a program (forward) or to a loop iteration (backward) so a
 # tile has this many elements. Backward by element size: a 16-bit tile of 8192 elements (8 warps)
@@ -351,13 +356,14 @@ def _override(conf, n: int, dtype: torch.dtype, family: str, direction: int):
 @functools.cache
 def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> ForwardConfig:
     size, max_block = dtype.itemsize, FWD_MAX_BLOCK[dtype.itemsize]
+    wide_rule = FWD_STREAM_WIDE_ROWS.get(family, {}).get(size)
+    streamed = _exact_chunks(wide_rule, n, size) if n > max_block else None
+    if streamed:
+        return streamed
     if size in FWD_SLICE:
         slice_ = max(FWD_SLICE[size], padded_width(n) // FWD_MAX_SPLITS)
         block_n, splits = _blocking(n, max_block, slice_)
         if splits > 1 and slice_ <= max_block:
-            streamed = _exact_chunks(FWD_STREAM_SPLIT_ROWS.get(family), n, size)
-            if streamed:
-                return streamed
             warps = FWD_WIDE_ROW_WARPS if block_n >= FWD_WIDE_ROW else FWD_LONG_ROW_WARPS
             block_m = max(1, FWD_SPLIT_TILE_ELEMS // block_n)
             conf = ForwardConfig(block_n, 1, block_m, warps, splits)

@@ -598,8 +598,8 @@ def test_overrides_apply_to_their_family_only():
     # The H200 streams rows that would leave a quarter of their block masked off: in exactly
     # tiling chunks with per-lane statistics where up to 12 (fp32: 10) chunks of 1024-4096
     # columns tile the row, fewer warps up to 8192 columns (16-bit), more past 16384 in chunks
-    # under 4096; else 16-bit rows of a block of 16384 or wider in 4096-wide chunks. And fp32
-    # rows it would split, where up to 5 chunks of 8192-16384 columns tile them.
+    # under 4096; else 16-bit rows of a block of 16384 or wider in 4096-wide chunks. And rows
+    # wider than 32768 that up to 5 chunks of 8192-16384 (fp32) or 7 of 8192 (16-bit) tile.
     def streaming(n, dtype, family="H200"):
         c = cfg.forward_config(n, dtype, family)
         return c.block_n, c.num_chunks, c.num_warps, c.lane_stats, c.l2_hints and c.in_order
@@ -618,7 +618,10 @@ def test_overrides_apply_to_their_family_only():
     assert cfg.forward_config(98304, torch.float32, "H200").splits == 6  # 6 chunks of 16384
     assert cfg.forward_config(36864, torch.float32, "H200").splits == 5  # 4096 divides it
     assert cfg.forward_config(65536, torch.float32, "H100").splits == 8
-    assert not streaming(65536, torch.bfloat16)[3]
+    assert streaming(57344, torch.bfloat16) == (8192, 7, 16, True, True)
+    assert streaming(49152, torch.float16) == (8192, 6, 16, True, True)
+    assert streaming(65536, torch.bfloat16) == (32768, 2, 32, False, False)  # 8 chunks
+    assert streaming(40960, torch.bfloat16, "H100") == (8192, 5, 32, False, False)
     assert streaming(11264, torch.bfloat16)[3] and not streaming(11264, torch.float32)[3]
     assert streaming(20000, torch.bfloat16) == (4096, 5, 8, False, False)  # ragged last chunk
     assert streaming(19456, torch.bfloat16) == (4096, 5, 8, False, False)  # 19 chunks of 1024
