@@ -106,15 +106,17 @@ class PaddedRowStreaming(NamedTuple):
 
 
 class ExactChunkStreaming(NamedTuple):
-    """Rows of more than ``min_width`` columns that at most ``max_chunks[size]`` equal chunks of
-    a power of two from ``min_chunk`` to ``max_chunk`` columns tile exactly (the widest such
-    chunk) are streamed in those chunks with per-lane statistics, L2 hints and pass 2 in order
-    (ForwardConfig.lane_stats, l2_hints, in_order). No chunk is masked, so the compiler hoists
-    all of the first pass's loads (FULL_TILES). Warps by element size: ``num_warps[size]`` is
-    (rows of at most ``narrow_row`` columns, most rows, rows past ``wide_row`` columns in
-    chunks narrower than ``max_chunk``). Which rows a rule is offered: see its table below."""
+    """Rows of more than ``min_width`` and at most ``max_width`` columns that at most
+    ``max_chunks[size]`` equal chunks of a power of two from ``min_chunk`` to ``max_chunk``
+    columns tile exactly (the widest such chunk) are streamed in those chunks with per-lane
+    statistics, L2 hints and pass 2 in order (ForwardConfig.lane_stats, l2_hints, in_order). No
+    chunk is masked, so the compiler can hoist the first pass's loads (FULL_TILES). Warps by
+    element size: ``num_warps[size]`` is (rows of at most ``narrow_row`` columns, most rows,
+    rows past ``wide_row`` columns in chunks narrower than ``max_chunk``). Which rows a rule is
+    offered: see its table below."""
 
     min_width: int
+    max_width: int
     min_chunk: int
     max_chunk: int
     max_chunks: dict[int, int]
@@ -143,19 +145,19 @@ FWD_STREAM_PADDED_ROWS = {"H200": PaddedRowStreaming(16384, 4096, 8)}
 # 6144 87-90% against 82% (probe 34: 4 warps lost at 9216 and 11264-24576).
 FWD_STREAM_EXACT_CHUNKS = {
     "H200": ExactChunkStreaming(
-        4096, 1024, 4096, {2: 12, 4: 10}, {2: (4, 8, 16), 4: (16, 16, 32)}, 8192, 16384
+        4096, 32768, 1024, 4096, {2: 12, 4: 10}, {2: (4, 8, 16), 4: (16, 16, 32)}, 8192, 16384
     )
 }
 # Per GPU family and element size, for rows wider than FWD_MAX_BLOCK (fp32: split over a group;
 # 16-bit: streamed in FWD_CHUNK_BYTES chunks). H200, probes 36-38 (log entry 36), % of copy:
 # fp32 40960 86 against 74 (split; 8192-wide chunks), 49152 85 against 75, 65536 83-84 against
-# 72 (16384-wide); 98304 and 131072 (6 and 8 chunks of 16384) the same or worse. 16-bit, 8192-wide
-# chunks with 16 warps: 40960 80 against 62-64 (64 KB chunks), 49152 81 against 62.5, 57344 69
-# against 60; 65536 (8 chunks) 66-72 against 75-77.5.
+# 72 (16384-wide); 98304 and 131072 the same or worse (81920 not measured: left out). 16-bit,
+# 8192-wide chunks with 16 warps: 40960 80 against 62-64 (64 KB chunks), 49152 81 against 62.5,
+# 57344 69 against 60; 65536 (8 chunks) 66-72 against 75-77.5.
 FWD_STREAM_WIDE_ROWS = {
     "H200": {
-        4: ExactChunkStreaming(32768, 8192, 16384, {4: 5}, {4: (32, 32, 32)}, 0, 0),
-        2: ExactChunkStreaming(32768, 8192, 8192, {2: 7}, {2: (16, 16, 16)}, 0, 0),
+        4: ExactChunkStreaming(32768, 65536, 8192, 16384, {4: 5}, {4: (32, 32, 32)}, 0, 0),
+        2: ExactChunkStreaming(32768, 65536, 8192, 8192, {2: 7}, {2: (16, 16, 16)}, 0, 0),
     }
 }
 # Short rows are packed block_m to a program (forward) or to a loop iteration (backward) so a
@@ -392,7 +394,7 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
 def _exact_chunks(rule: ExactChunkStreaming | None, n: int, size: int) -> ForwardConfig | None:
     """The streamed config ``rule`` gives a row of ``n`` columns, or None if it does not take
     the row. (OVERRIDES' entries were measured on whole rows and slices: they do not apply.)"""
-    if rule is None or n <= rule.min_width:
+    if rule is None or not rule.min_width < n <= rule.max_width:
         return None
     chunk = min(rule.max_chunk, n & -n)  # the widest power of two dividing n, capped
     if chunk < rule.min_chunk or n // chunk > rule.max_chunks.get(size, 0):

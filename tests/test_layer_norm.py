@@ -616,6 +616,7 @@ def test_overrides_apply_to_their_family_only():
     assert streaming(40960, torch.float32) == (8192, 5, 32, True, True)
     assert streaming(65536, torch.float32) == (16384, 4, 32, True, True)
     assert cfg.forward_config(98304, torch.float32, "H200").splits == 6  # 6 chunks of 16384
+    assert cfg.forward_config(81920, torch.float32, "H200").splits == 5  # past 65536
     assert cfg.forward_config(36864, torch.float32, "H200").splits == 5  # 4096 divides it
     assert cfg.forward_config(65536, torch.float32, "H100").splits == 8
     assert streaming(57344, torch.bfloat16) == (8192, 7, 16, True, True)
