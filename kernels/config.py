@@ -12,7 +12,10 @@ Forward: a program normalizes ``block_m`` rows. When the padded row (``block_n``
 slice statistics with the group. Other wide rows (and, per GPU family, 16-bit rows that would
 leave much of their block masked off: ``FWD_STREAM_PADDED_ROWS``) are streamed in ``num_chunks``
 chunks twice: statistics on the first pass, normalize-and-store on the second, last chunk first
-(the most recently read, so the likeliest to still be in L2).
+(the most recently read, so the likeliest to still be in L2). Per GPU family, rows that equal
+chunks tile exactly, among those that would be padded (``FWD_STREAM_EXACT_CHUNKS``) or are wider
+than one block (``FWD_STREAM_WIDE_ROWS``), are streamed in those chunks instead, with per-lane
+statistics and pass 2 in order (``ExactChunkStreaming``).
 
 Backward: a persistent grid of ``programs_per_sm`` programs per SM; each program walks a
 contiguous run of rows, writes dx and sums dweight/dbias over its rows in fp32 registers (one
