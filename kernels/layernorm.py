@@ -139,10 +139,10 @@ def _fwd_kernel(
 ):
     # FULL_TILES (N == NUM_CHUNKS * BLOCK_N, M a multiple of BLOCK_M): the masks are constant
     # (all true, folded away by the compiler: streamed rows' chunk loads are then vectorized and
-    # hoisted out of the unrolled first pass, all in flight at once) and a whole row's mean is an
-    # exact multiplication by 1 / BLOCK_N. PARAMS_FIRST (NUM_CHUNKS == 1): weight and bias are
-    # loaded with x, so their latency overlaps x's instead of following the reductions (see
-    # ForwardConfig.params_first).
+    # can be hoisted, several in flight at once: how many is ptxas's choice) and a whole row's
+    # mean is an exact multiplication by 1 / BLOCK_N. PARAMS_FIRST (NUM_CHUNKS == 1): weight and
+    # bias are loaded with x, so their latency overlaps x's instead of following the reductions
+    # (see ForwardConfig.params_first).
     # STORE_STATS: also write each row's mean and rstd (for the backward). LANE_STATS: see
     # ForwardConfig.lane_stats. EVICT1, EVICT2: the streamed passes' x loads' eviction policies
     # ("" = none; ForwardConfig.l2_hints).
