@@ -114,17 +114,16 @@ class ExactChunkStreaming(NamedTuple):
     columns tile exactly (the widest such chunk) are streamed in those chunks with per-lane
     statistics, L2 hints and pass 2 in order (ForwardConfig.lane_stats, l2_hints, in_order). No
     chunk is masked, so the compiler can hoist the first pass's loads (FULL_TILES). Warps by
-    element size: ``num_warps[size]`` is (rows of at most ``narrow_row`` columns, most rows,
-    rows past ``wide_row`` columns in chunks narrower than ``max_chunk``). Which rows a rule is
-    offered: see its table below."""
+    element size: ``num_warps[size]`` is (rows of at most ``wide_row`` columns, wider rows), or
+    more where a thread would load more than FWD_STREAM_THREAD_BYTES of a chunk. Which rows a
+    rule is offered: see its table below."""
 
     min_width: int
     max_width: int
     min_chunk: int
     max_chunk: int
     max_chunks: dict[int, int]
-    num_warps: dict[int, tuple[int, int, int]]
-    narrow_row: int
+    num_warps: dict[int, tuple[int, int]]
     wide_row: int
 
 
@@ -143,12 +142,11 @@ FWD_STREAM_PADDED_ROWS = {"H200": PaddedRowStreaming(16384, 4096, 8)}
 # fp32 24576 the exception, 85 against 88). Pass 2 in order: +0.5 to +4 points at 18432-24576
 # and fp32 10240, within noise elsewhere (probe 35). Masked chunks lost (bf16 10000: 57 against
 # 75), so did rows padded by less than a quarter (bf16 15360, 15 chunks of 1024: 78 against 88;
-# fp32 28672: 82 against 87) and fp32 rows of 11 chunks (11264: 80-86 against 85). 16-bit rows
-# of at most 8192 columns with 4 warps (probe 37, log entry 36): 5120 87-94% against 84-88%,
-# 6144 87-90% against 82% (probe 34: 4 warps lost at 9216 and 11264-24576).
+# fp32 28672: 82 against 87) and fp32 rows of 11 chunks (11264: 80-86 against 85). Warps with
+# the lanes counted once (probes 41-42, log entry 37): see FWD_STREAM_THREAD_BYTES.
 FWD_STREAM_EXACT_CHUNKS = {
     "H200": ExactChunkStreaming(
-        4096, 32768, 1024, 4096, {2: 12, 4: 10}, {2: (4, 8, 16), 4: (16, 16, 32)}, 8192, 16384
+        4096, 32768, 1024, 4096, {2: 12, 4: 10}, {2: (8, 16), 4: (16, 32)}, 16384
     )
 }
 # Per GPU family and element size, for rows wider than FWD_MAX_BLOCK (fp32: split over a group;
@@ -156,13 +154,25 @@ FWD_STREAM_EXACT_CHUNKS = {
 # fp32 40960 86 against 74 (split; 8192-wide chunks), 49152 85 against 75, 65536 83-84 against
 # 72 (16384-wide); 98304 and 131072 the same or worse (81920 not measured: left out). 16-bit,
 # 8192-wide chunks with 16 warps: 40960 80 against 62-64 (64 KB chunks), 49152 81 against 62.5,
-# 57344 69 against 60; 65536 (8 chunks) 66-72 against 75-77.5.
+# 57344 69 against 60; 65536 (8 chunks) 66-72 against 75-77.5. With the lanes counted once and
+# 32 warps (probes 41-42, log entry 37): 40960 90-91 against 80, 49152 85-87 against 81-83.5,
+# 57344 bf16 63.5 against 68.5 but fp16 76.5 against 73, 65536 76-79.5 against 75-78 (2 chunks).
 FWD_STREAM_WIDE_ROWS = {
     "H200": {
-        4: ExactChunkStreaming(32768, 65536, 8192, 16384, {4: 5}, {4: (32, 32, 32)}, 0, 0),
-        2: ExactChunkStreaming(32768, 65536, 8192, 8192, {2: 7}, {2: (16, 16, 16)}, 0, 0),
+        4: ExactChunkStreaming(32768, 65536, 8192, 16384, {4: 5}, {4: (32, 32)}, 0),
+        2: ExactChunkStreaming(32768, 65536, 8192, 8192, {2: 8}, {2: (32, 32)}, 0),
     }
 }
+# Exact-chunk streaming gives each thread at most this many bytes of a chunk (one 128-bit load),
+# warps permitting (MAX_WARPS), and then counts its lanes once (ForwardConfig.count_once);
+# otherwise (fp32 chunks of 8192 or more) it carries the counts. H200, probes 39-42 (log entry
+# 37), % of copy, counted once against carried: bf16 5120-12288 +8 to +11 (fp16 +4 to +8), 16-bit
+# 18432-22528 +5 to +6, fp32 5120-18432 +2 to +4; with more warps to keep to 16 B, 16-bit
+# 6144 +8, 12288 +9, 20480 +7 to +8, 24576 +1 to +3, fp32 20480-24576 +4 to +6. Fewer warps
+# than the table's (larger loads, one per chunk) lost 3-12 points; fp32 12288 ran 2 points
+# faster with 16 warps (32 B a thread) than with 32. Carried, fp32 8192-wide chunks beat
+# counted-once 4096-wide ones by 19 points (40960-65536).
+FWD_STREAM_THREAD_BYTES = 16
 # Short rows are packed block_m to a program (forward) or to a loop iteration (backward) so a
 # tile has this many elements. Backward by element size: a 16-bit tile of 8192 elements (8 warps)
 # beat 4096 at N = 1024-4096 by 7-9 points of copy (sweep 5), fp32 did best at 4096.
@@ -239,6 +249,11 @@ class ForwardConfig:
     lane_stats: bool = False
     l2_hints: bool = False
     in_order: bool = False  # streamed rows: pass 2 re-reads the chunks first to last
+    # lane_stats only: each lane's column count computed once after pass 1 (a constant for
+    # exactly tiling chunks) instead of counted through it. Saves a layout change of the counts
+    # through shared memory (and its barriers) per row, but ptxas then keeps fewer of pass 1's
+    # loads in flight where a thread holds much of the row (FWD_COUNT_ONCE_THREAD_BYTES).
+    count_once: bool = False
 
 
 @dataclass(frozen=True)
@@ -402,12 +417,11 @@ def _exact_chunks(rule: ExactChunkStreaming | None, n: int, size: int) -> Forwar
     chunk = min(rule.max_chunk, n & -n)  # the widest power of two dividing n, capped
     if chunk < rule.min_chunk or n // chunk > rule.max_chunks.get(size, 0):
         return None
-    narrow, most, wide = rule.num_warps[size]
-    if n <= rule.narrow_row:
-        warps = narrow
-    else:
-        warps = wide if n > rule.wide_row and chunk < rule.max_chunk else most
-    flags = dict(lane_stats=True, l2_hints=True, in_order=True)
+    most, wide = rule.num_warps[size]
+    vector_warps = chunk * size // (FWD_STREAM_THREAD_BYTES * 32)
+    warps = min(MAX_WARPS, max(wide if n > rule.wide_row else most, vector_warps))
+    count_once = vector_warps <= MAX_WARPS
+    flags = dict(lane_stats=True, l2_hints=True, in_order=True, count_once=count_once)
     return ForwardConfig(chunk, n // chunk, 1, warps, **flags)
 
 

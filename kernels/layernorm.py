@@ -102,6 +102,17 @@ def _load_chunk(x_rows, row_ok, ccols, N, BLOCK_N: tl.constexpr, FULL_TILES: tl.
 
 
 @triton.jit
+def _lane_counts(
+    cols, N, BLOCK_N: tl.constexpr, NUM_CHUNKS: tl.constexpr, FULL_TILES: tl.constexpr
+):
+    """How many of a streamed row's chunks hold a column at lane ``cols`` (as fp32): all of them
+    with FULL_TILES, else those that start before N."""
+    if FULL_TILES:
+        return tl.full([BLOCK_N], NUM_CHUNKS, tl.float32)
+    return tl.minimum(tl.maximum(tl.cdiv(N - cols, BLOCK_N), 0), NUM_CHUNKS).to(tl.float32)
+
+
+@triton.jit
 def _welford_combine(mean_a, m2_a, n_a, mean_b, m2_b, n_b):
     """Chan et al.'s merge (as _merge_stats) as a tl.reduce combine of (mean, M2, count)
     triples; empty ones (count 0) add nothing. Not written with _merge_stats: guarding its
@@ -133,6 +144,7 @@ def _fwd_kernel(
     PARAMS_FIRST: tl.constexpr,
     STORE_STATS: tl.constexpr,
     LANE_STATS: tl.constexpr,
+    COUNT_ONCE: tl.constexpr,
     EVICT1: tl.constexpr,
     EVICT2: tl.constexpr,
     IN_ORDER: tl.constexpr,
@@ -143,9 +155,9 @@ def _fwd_kernel(
     # mean is an exact multiplication by 1 / BLOCK_N. PARAMS_FIRST (NUM_CHUNKS == 1): weight and
     # bias are loaded with x, so their latency overlaps x's instead of following the reductions
     # (see ForwardConfig.params_first).
-    # STORE_STATS: also write each row's mean and rstd (for the backward). LANE_STATS: see
-    # ForwardConfig.lane_stats. EVICT1, EVICT2: the streamed passes' x loads' eviction policies
-    # ("" = none; ForwardConfig.l2_hints).
+    # STORE_STATS: also write each row's mean and rstd (for the backward). LANE_STATS,
+    # COUNT_ONCE: see ForwardConfig.lane_stats, count_once. EVICT1, EVICT2: the streamed
+    # passes' x loads' eviction policies ("" = none; ForwardConfig.l2_hints).
     rows = tl.program_id(0) * BLOCK_M + tl.arange(0, BLOCK_M)
     row_ok = rows < M
     if FULL_TILES:
@@ -187,7 +199,10 @@ def _fwd_kernel(
                 delta = x - lane_mean
                 lane_mean += tl.where(mask, delta * (1.0 / (c + 1.0)), 0.0)
                 lane_m2 += tl.where(mask, delta * (x - lane_mean), 0.0)
-                lane_n += tl.where(mask, 1.0, 0.0)
+                if not COUNT_ONCE:
+                    lane_n += tl.where(mask, 1.0, 0.0)
+            if COUNT_ONCE:
+                lane_n += _lane_counts(cols, N, BLOCK_N, NUM_CHUNKS, FULL_TILES)[None, :]
             mean_shifted, m2, _ = tl.reduce((lane_mean, lane_m2, lane_n), 1, _welford_combine)
             mean = tl.reshape(shift, [BLOCK_M]) + mean_shifted
         else:
@@ -787,7 +802,7 @@ def _forward(
         full = N == conf.block_n * conf.num_chunks and M % conf.block_m == 0
         consts.update(NUM_CHUNKS=conf.num_chunks, **flags, FULL_TILES=full)
         consts.update(PARAMS_FIRST=conf.params_first, STORE_STATS=stats)
-        consts.update(LANE_STATS=conf.lane_stats)
+        consts.update(LANE_STATS=conf.lane_stats, COUNT_ONCE=conf.count_once)
         hints = ("evict_last", "evict_first") if conf.l2_hints else ("", "")
         consts.update(EVICT1=hints[0], EVICT2=hints[1], IN_ORDER=conf.in_order)
         _launch(_fwd_kernel, (_cdiv(M, conf.block_m),), args, consts, num_warps=conf.num_warps)

@@ -597,31 +597,36 @@ def test_overrides_apply_to_their_family_only():
 
     # The H200 streams rows that would leave a quarter of their block masked off: in exactly
     # tiling chunks with per-lane statistics where up to 12 (fp32: 10) chunks of 1024-4096
-    # columns tile the row, fewer warps up to 8192 columns (16-bit), more past 16384 in chunks
-    # under 4096; else 16-bit rows of a block of 16384 or wider in 4096-wide chunks. And rows
-    # wider than 32768 that up to 5 chunks of 8192-16384 (fp32) or 7 of 8192 (16-bit) tile.
+    # columns tile the row, more warps past 16384 columns, and at least enough warps that a
+    # thread loads 16 B of a chunk, the lanes then counted once; else 16-bit rows of a block of
+    # 16384 or wider in 4096-wide chunks. And rows wider than 32768 that up to 5 chunks of
+    # 8192-16384 (fp32, 32 warps, counts carried) or 8 of 8192 (16-bit) tile.
     def streaming(n, dtype, family="H200"):
         c = cfg.forward_config(n, dtype, family)
-        return c.block_n, c.num_chunks, c.num_warps, c.lane_stats, c.l2_hints and c.in_order
+        flags = c.lane_stats and c.l2_hints and c.in_order
+        return c.block_n, c.num_chunks, c.num_warps, flags, c.count_once
 
-    assert streaming(20480, torch.bfloat16) == (4096, 5, 8, True, True)
+    assert streaming(20480, torch.bfloat16) == (4096, 5, 16, True, True)
     assert streaming(18432, torch.bfloat16) == (2048, 9, 16, True, True)
     assert streaming(9216, torch.float16) == (1024, 9, 8, True, True)
+    assert streaming(12288, torch.bfloat16) == (4096, 3, 16, True, True)
     assert streaming(10240, torch.float32) == (2048, 5, 16, True, True)
+    assert streaming(12288, torch.float32) == (4096, 3, 32, True, True)
     assert streaming(18432, torch.float32) == (2048, 9, 32, True, True)
-    assert streaming(20480, torch.float32) == (4096, 5, 16, True, True)
-    assert streaming(5120, torch.bfloat16) == (1024, 5, 4, True, True)
-    assert streaming(6144, torch.float16) == (2048, 3, 4, True, True)
+    assert streaming(20480, torch.float32) == (4096, 5, 32, True, True)
+    assert streaming(5120, torch.bfloat16) == (1024, 5, 8, True, True)
+    assert streaming(6144, torch.float16) == (2048, 3, 8, True, True)
     assert streaming(6144, torch.float32) == (2048, 3, 16, True, True)
-    assert streaming(40960, torch.float32) == (8192, 5, 32, True, True)
-    assert streaming(65536, torch.float32) == (16384, 4, 32, True, True)
+    assert streaming(40960, torch.float32) == (8192, 5, 32, True, False)
+    assert streaming(65536, torch.float32) == (16384, 4, 32, True, False)
     assert cfg.forward_config(98304, torch.float32, "H200").splits == 6  # 6 chunks of 16384
     assert cfg.forward_config(81920, torch.float32, "H200").splits == 5  # past 65536
     assert cfg.forward_config(36864, torch.float32, "H200").splits == 5  # 4096 divides it
     assert cfg.forward_config(65536, torch.float32, "H100").splits == 8
-    assert streaming(57344, torch.bfloat16) == (8192, 7, 16, True, True)
-    assert streaming(49152, torch.float16) == (8192, 6, 16, True, True)
-    assert streaming(65536, torch.bfloat16) == (32768, 2, 32, False, False)  # 8 chunks
+    assert streaming(57344, torch.bfloat16) == (8192, 7, 32, True, True)
+    assert streaming(49152, torch.float16) == (8192, 6, 32, True, True)
+    assert streaming(65536, torch.bfloat16) == (8192, 8, 32, True, True)
+    assert streaming(73728, torch.bfloat16)[3:] == (False, False)  # 9 chunks of 8192
     assert streaming(40960, torch.bfloat16, "H100") == (8192, 5, 32, False, False)
     assert streaming(11264, torch.bfloat16)[3] and not streaming(11264, torch.float32)[3]
     assert streaming(20000, torch.bfloat16) == (4096, 5, 8, False, False)  # ragged last chunk
@@ -681,6 +686,15 @@ EXPLICIT_CONFIGS = {
     ),
     "streamed-lane-stats-exact": (
         cfg.ForwardConfig(8, 25, 1, 1, lane_stats=True, l2_hints=True, in_order=True),
+        cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
+    ),
+    # The lanes' counts computed once after pass 1 (ragged: from the columns; exact: constant).
+    "streamed-count-once": (
+        cfg.ForwardConfig(64, 4, 1, 2, lane_stats=True, count_once=True),
+        cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
+    ),
+    "streamed-count-once-exact": (
+        cfg.ForwardConfig(8, 25, 1, 1, lane_stats=True, l2_hints=True, count_once=True),
         cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
     ),
     "streamed-exact": (
