@@ -142,11 +142,12 @@ FWD_STREAM_PADDED_ROWS = {"H200": PaddedRowStreaming(16384, 4096, 8)}
 # fp32 24576 the exception, 85 against 88). Pass 2 in order: +0.5 to +4 points at 18432-24576
 # and fp32 10240, within noise elsewhere (probe 35). Masked chunks lost (bf16 10000: 57 against
 # 75), so did rows padded by less than a quarter (bf16 15360, 15 chunks of 1024: 78 against 88;
-# fp32 28672: 82 against 87) and fp32 rows of 11 chunks (11264: 80-86 against 85). Warps with
-# the lanes counted once (probes 41-42, log entry 37): see FWD_STREAM_THREAD_BYTES.
+# fp32 28672: 82 against 87) and fp32 rows of 11 chunks (11264: 80-86 against 85; counted once,
+# probe 43: 90 against 85.5, 22528 87 against 83.5). Warps with the lanes counted once (probes
+# 41-42, log entry 37): see FWD_STREAM_THREAD_BYTES.
 FWD_STREAM_EXACT_CHUNKS = {
     "H200": ExactChunkStreaming(
-        4096, 32768, 1024, 4096, {2: 12, 4: 10}, {2: (8, 16), 4: (16, 32)}, 16384
+        4096, 32768, 1024, 4096, {2: 12, 4: 11}, {2: (8, 16), 4: (16, 32)}, 16384
     )
 }
 # Per GPU family and element size, for rows wider than FWD_MAX_BLOCK (fp32: split over a group;
@@ -156,11 +157,13 @@ FWD_STREAM_EXACT_CHUNKS = {
 # 8192-wide chunks with 16 warps: 40960 80 against 62-64 (64 KB chunks), 49152 81 against 62.5,
 # 57344 69 against 60; 65536 (8 chunks) 66-72 against 75-77.5. With the lanes counted once and
 # 32 warps (probes 41-42, log entry 37): 40960 90-91 against 80, 49152 85-87 against 81-83.5,
-# 57344 bf16 63.5 against 68.5 but fp16 76.5 against 73, 65536 76-79.5 against 75-78 (2 chunks).
+# 57344 bf16 63.5 against 68.5 but fp16 76.5 against 73, 65536 76-79.5 against 75-78 (2 chunks),
+# 73728 61.5-63.5 against 56-56.5 (probe 43). fp32 57344 in 7 chunks of 8192: 84 against 71
+# (split); 81920 in 5 of 16384 68 against 75 (split): left out.
 FWD_STREAM_WIDE_ROWS = {
     "H200": {
-        4: ExactChunkStreaming(32768, 65536, 8192, 16384, {4: 5}, {4: (32, 32)}, 0),
-        2: ExactChunkStreaming(32768, 65536, 8192, 8192, {2: 8}, {2: (32, 32)}, 0),
+        4: ExactChunkStreaming(32768, 65536, 8192, 16384, {4: 7}, {4: (32, 32)}, 0),
+        2: ExactChunkStreaming(32768, 73728, 8192, 8192, {2: 9}, {2: (32, 32)}, 0),
     }
 }
 # Exact-chunk streaming gives each thread at most this many bytes of a chunk (one 128-bit load),

@@ -599,8 +599,9 @@ def test_overrides_apply_to_their_family_only():
     # tiling chunks with per-lane statistics where up to 12 (fp32: 10) chunks of 1024-4096
     # columns tile the row, more warps past 16384 columns, and at least enough warps that a
     # thread loads 16 B of a chunk, the lanes then counted once; else 16-bit rows of a block of
-    # 16384 or wider in 4096-wide chunks. And rows wider than 32768 that up to 5 chunks of
-    # 8192-16384 (fp32, 32 warps, counts carried) or 8 of 8192 (16-bit) tile.
+    # 16384 or wider in 4096-wide chunks. And rows wider than 32768 that up to 7 chunks of
+    # 8192-16384 (fp32, up to 65536 columns, 32 warps, counts carried) or 9 of 8192 (16-bit)
+    # tile.
     def streaming(n, dtype, family="H200"):
         c = cfg.forward_config(n, dtype, family)
         flags = c.lane_stats and c.l2_hints and c.in_order
@@ -626,9 +627,12 @@ def test_overrides_apply_to_their_family_only():
     assert streaming(57344, torch.bfloat16) == (8192, 7, 32, True, True)
     assert streaming(49152, torch.float16) == (8192, 6, 32, True, True)
     assert streaming(65536, torch.bfloat16) == (8192, 8, 32, True, True)
-    assert streaming(73728, torch.bfloat16)[3:] == (False, False)  # 9 chunks of 8192
+    assert streaming(73728, torch.bfloat16) == (8192, 9, 32, True, True)
+    assert streaming(81920, torch.bfloat16)[3:] == (False, False)  # 10 chunks of 8192
+    assert streaming(57344, torch.float32) == (8192, 7, 32, True, False)
+    assert streaming(11264, torch.float32) == (1024, 11, 16, True, True)
+    assert streaming(22528, torch.float32) == (2048, 11, 32, True, True)
     assert streaming(40960, torch.bfloat16, "H100") == (8192, 5, 32, False, False)
-    assert streaming(11264, torch.bfloat16)[3] and not streaming(11264, torch.float32)[3]
     assert streaming(20000, torch.bfloat16) == (4096, 5, 8, False, False)  # ragged last chunk
     assert streaming(19456, torch.bfloat16) == (4096, 5, 8, False, False)  # 19 chunks of 1024
     assert streaming(20000, torch.float32)[1] == 1
