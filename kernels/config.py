@@ -13,9 +13,10 @@ slice statistics with the group. Other wide rows (and, per GPU family, 16-bit ro
 leave much of their block masked off: ``FWD_STREAM_PADDED_ROWS``) are streamed in ``num_chunks``
 chunks twice: statistics on the first pass, normalize-and-store on the second, last chunk first
 (the most recently read, so the likeliest to still be in L2). Per GPU family, rows that equal
-chunks tile exactly, among those that would be padded (``FWD_STREAM_EXACT_CHUNKS``) or are wider
-than one block (``FWD_STREAM_WIDE_ROWS``), are streamed in those chunks instead, with per-lane
-statistics and pass 2 in order (``ExactChunkStreaming``).
+chunks tile exactly, among those that would be padded (``FWD_STREAM_EXACT_CHUNKS``), fill their
+block (``FWD_STREAM_FULL_BLOCKS``) or are wider than one block (``FWD_STREAM_WIDE_ROWS``), are
+streamed in those chunks instead, with per-lane statistics and pass 2 in order
+(``ExactChunkStreaming``).
 
 Backward: a persistent grid of ``programs_per_sm`` programs per SM; each program walks a
 contiguous run of rows, writes dx and sums dweight/dbias over its rows in fp32 registers (one
@@ -111,12 +112,13 @@ class PaddedRowStreaming(NamedTuple):
 class ExactChunkStreaming(NamedTuple):
     """Rows of more than ``min_width`` and at most ``max_width`` columns that at most
     ``max_chunks[size]`` equal chunks of a power of two from ``min_chunk`` to ``max_chunk``
-    columns tile exactly (the widest such chunk) are streamed in those chunks with per-lane
-    statistics, L2 hints and pass 2 in order (ForwardConfig.lane_stats, l2_hints, in_order). No
-    chunk is masked, so the compiler can hoist the first pass's loads (FULL_TILES). Warps by
-    element size: ``num_warps[size]`` is (rows of at most ``wide_row`` columns, wider rows), or
-    more where a thread would load more than FWD_STREAM_THREAD_BYTES of a chunk. Which rows a
-    rule is offered: see its table below."""
+    columns tile exactly (the widest such chunk that makes at least ``min_chunks``) are
+    streamed in those chunks with per-lane statistics, L2 hints and pass 2 in order
+    (ForwardConfig.lane_stats, l2_hints, in_order, count_once). No chunk is masked, so the
+    compiler can hoist the first pass's loads (FULL_TILES). Warps by element size:
+    ``num_warps[size]`` is (rows of at most ``wide_row`` columns, wider rows), or more where a
+    thread would load more than FWD_STREAM_THREAD_BYTES of a chunk. Which rows a rule is
+    offered: see its table below."""
 
     min_width: int
     max_width: int
@@ -125,6 +127,7 @@ class ExactChunkStreaming(NamedTuple):
     max_chunks: dict[int, int]
     num_warps: dict[int, tuple[int, int]]
     wide_row: int
+    min_chunks: int = 1
 
 
 # Per GPU family. H200, probes 27-28 (log entry 33), % of copy against the masked block: bf16
@@ -164,6 +167,18 @@ FWD_STREAM_WIDE_ROWS = {
     "H200": {
         4: ExactChunkStreaming(32768, 65536, 8192, 16384, {4: 7}, {4: (32, 32)}, 0),
         2: ExactChunkStreaming(32768, 73728, 8192, 8192, {2: 9}, {2: (32, 32)}, 0),
+    }
+}
+# Per GPU family and element size, for rows that fill their whole-row block (powers of two): in
+# four chunks. H200, probe 44 (log entry 37), % of copy against the whole row in registers:
+# 16-bit 8192 93.5-94.5 against 92-92.5, 16384 94-95 against 90.5, 32768 90-92 against 81-82.5;
+# fp32 8192 97 against 94, 16384 96.5 against 95. Lost or tied: 2048 and 4096 (all dtypes; 2 or 4
+# chunks of 1024-2048, -1 to -20 points), fp32 32768 (8192-wide chunks, counts carried: 84
+# against 94), and 2 or 8 chunks at 8192-32768 (-1 to -21 points).
+FWD_STREAM_FULL_BLOCKS = {
+    "H200": {
+        2: ExactChunkStreaming(4096, 32768, 2048, 8192, {2: 4}, {2: (8, 16)}, 16384, 4),
+        4: ExactChunkStreaming(4096, 16384, 2048, 4096, {4: 4}, {4: (16, 32)}, 16384, 4),
     }
 }
 # Exact-chunk streaming gives each thread at most this many bytes of a chunk (one 128-bit load),
@@ -341,9 +356,9 @@ _HOPPER: tuple[Overrides, Overrides] = (  # (forward, backward)
 # 12: no variant above the rules); its two-slice rows compute their sums without an exchange.
 _H200_FORWARD: Overrides = {
     **_HOPPER[0],
-    # fp32 16384: 16 warps 95-96% of copy against 92-93% with 8 (three probes).
-    (4, 16384): dict(num_warps=16),
-    # Narrower fp32 rows in that block (9216-15360): 4 warps 89-92% against 62-80% with 8.
+    # (fp32 16384 ran 95-96% of copy with 16 warps against 92-93% with 8 (three probes); it is
+    # now streamed, FWD_STREAM_FULL_BLOCKS.) Narrower fp32 rows in its block (9216-15360):
+    # 4 warps 89-92% against 62-80% with 8.
     # At 12288, 4 warps take 250 registers (H200 compile) and fit two 128-thread programs per
     # SM; 8 warps take 183, so one 256-thread program (two need at most 128 registers).
     (4, 16384, MASKED): dict(num_warps=4),
@@ -394,7 +409,10 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
     block_n, chunks = _blocking(n, max_block, FWD_CHUNK_BYTES // size)
     params_first = block_n in FWD_PARAMS_FIRST_WIDTHS
     padded = chunks == 1 and 4 * n <= 3 * block_n  # a quarter or more of the block masked
-    streamed = _exact_chunks(FWD_STREAM_EXACT_CHUNKS.get(family), n, size) if padded else None
+    if padded:
+        streamed = _exact_chunks(FWD_STREAM_EXACT_CHUNKS.get(family), n, size)
+    elif n == block_n:
+        streamed = _exact_chunks(FWD_STREAM_FULL_BLOCKS.get(family, {}).get(size), n, size)
     if streamed:
         return streamed
     stream = FWD_STREAM_PADDED_ROWS.get(family)
@@ -418,6 +436,8 @@ def _exact_chunks(rule: ExactChunkStreaming | None, n: int, size: int) -> Forwar
     if rule is None or not rule.min_width < n <= rule.max_width:
         return None
     chunk = min(rule.max_chunk, n & -n)  # the widest power of two dividing n, capped
+    while n // chunk < rule.min_chunks:
+        chunk //= 2
     if chunk < rule.min_chunk or n // chunk > rule.max_chunks.get(size, 0):
         return None
     most, wide = rule.num_warps[size]

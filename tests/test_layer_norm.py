@@ -580,11 +580,15 @@ def test_pipelined_loads_fit_shared_memory_or_fall_back_to_the_prefetch():
     assert cfg.backward_config(8192, torch.float32, shared_memory=99 * 1024).load_stages == 1
 
 
-def test_overrides_apply_to_their_family_only():
+def test_overrides_apply_to_their_family_only(monkeypatch):
     assert cfg.forward_config(1024, torch.float32, "H100").block_m == 8  # the measured exception
     assert cfg.forward_config(1024, torch.float16, "H100").block_m == 4  # the rule
     # A masked key applies to rows narrower than their block, before the plain key.
-    assert cfg.forward_config(16384, torch.float32, "H200").num_warps == 16
+    table = {(4, 16384): dict(num_warps=16), (4, 16384, cfg.MASKED): dict(num_warps=4)}
+    monkeypatch.setitem(cfg.OVERRIDES, "test", (table, {}))
+    conf = cfg.ForwardConfig(16384, 1, 1, 8)
+    assert cfg._override(conf, 16384, torch.float32, "test", 0).num_warps == 16
+    assert cfg._override(conf, 14336, torch.float32, "test", 0).num_warps == 4
     assert cfg.forward_config(14336, torch.float32, "H200").num_warps == 4
     assert cfg.forward_config(14336, torch.float32, "H100").num_warps == cfg.FWD_LONG_ROW_WARPS
     # The H200's two-slice backward rows compute their sums whole; not three slices (12288),
@@ -601,7 +605,7 @@ def test_overrides_apply_to_their_family_only():
     # thread loads 16 B of a chunk, the lanes then counted once; else 16-bit rows of a block of
     # 16384 or wider in 4096-wide chunks. And rows wider than 32768 that up to 7 chunks of
     # 8192-16384 (fp32, up to 65536 columns, 32 warps, counts carried) or 9 of 8192 (16-bit)
-    # tile.
+    # tile. And rows of 8192-32768 (fp32: 16384) columns that fill their block: in 4 chunks.
     def streaming(n, dtype, family="H200"):
         c = cfg.forward_config(n, dtype, family)
         flags = c.lane_stats and c.l2_hints and c.in_order
@@ -633,6 +637,14 @@ def test_overrides_apply_to_their_family_only():
     assert streaming(11264, torch.float32) == (1024, 11, 16, True, True)
     assert streaming(22528, torch.float32) == (2048, 11, 32, True, True)
     assert streaming(40960, torch.bfloat16, "H100") == (8192, 5, 32, False, False)
+    assert streaming(8192, torch.bfloat16) == (2048, 4, 8, True, True)
+    assert streaming(16384, torch.float16) == (4096, 4, 16, True, True)
+    assert streaming(32768, torch.bfloat16) == (8192, 4, 32, True, True)
+    assert streaming(8192, torch.float32) == (2048, 4, 16, True, True)
+    assert streaming(16384, torch.float32) == (4096, 4, 32, True, True)
+    assert streaming(32768, torch.float32)[:2] == (32768, 1)  # 8192-wide chunks lost
+    assert streaming(4096, torch.bfloat16)[:2] == (4096, 1)  # so did 2048-4096 columns
+    assert streaming(16384, torch.bfloat16, "H100")[:2] == (16384, 1)
     assert streaming(20000, torch.bfloat16) == (4096, 5, 8, False, False)  # ragged last chunk
     assert streaming(19456, torch.bfloat16) == (4096, 5, 8, False, False)  # 19 chunks of 1024
     assert streaming(20000, torch.float32)[1] == 1

@@ -81,6 +81,9 @@ def forward_variants(n: int, dtype: torch.dtype, quick: bool):
         out[hints] = replace(default, l2_hints=not default.l2_hints)
         order = "default/last-chunk-first" if default.in_order else "default/in-order"
         out[order] = replace(default, in_order=not default.in_order)
+    if default.lane_stats:
+        once = "default/counts-carried" if default.count_once else "default/count-once"
+        out[once] = replace(default, count_once=not default.count_once)
     return out
 
 
