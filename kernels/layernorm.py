@@ -503,13 +503,35 @@ def _dx_and_param_grads(
 
 
 @triton.jit
-def _store_partials(Partial, group, N, cols, cmask, dw_acc, db_acc):
-    """Row ``group`` of Partial[0] (dweight) and Partial[1] (dbias), each (groups, N) fp32:
-    the accumulators summed over their rows, at columns ``cols``."""
-    dw_part = Partial + group.to(tl.int64) * N + cols
-    db_part = dw_part + tl.num_programs(1).to(tl.int64) * N
-    tl.store(dw_part, tl.sum(dw_acc, axis=0), mask=cmask)
-    tl.store(db_part, tl.sum(db_acc, axis=0), mask=cmask)
+def _store_param_grads(
+    Partial,
+    DW,
+    DB,
+    group,
+    N,
+    cols,
+    cmask,
+    dw_acc,
+    db_acc,
+    DIRECT: tl.constexpr,
+    HAS_DW: tl.constexpr,
+    HAS_DB: tl.constexpr,
+):
+    """The accumulators summed over their rows, at columns ``cols``: into row ``group`` of
+    Partial[0] (dweight) and Partial[1] (dbias), each (groups, N) fp32; with DIRECT (one group,
+    whose sums are the gradients) into DW and DB themselves, in their dtypes, where HAS_DW and
+    HAS_DB say they are wanted."""
+    dw = tl.sum(dw_acc, axis=0)
+    db = tl.sum(db_acc, axis=0)
+    if DIRECT:
+        if HAS_DW:
+            tl.store(DW + cols, dw.to(DW.dtype.element_ty), mask=cmask)
+        if HAS_DB:
+            tl.store(DB + cols, db.to(DB.dtype.element_ty), mask=cmask)
+    else:
+        dw_part = Partial + group.to(tl.int64) * N + cols
+        tl.store(dw_part, dw, mask=cmask)
+        tl.store(dw_part + tl.num_programs(1).to(tl.int64) * N, db, mask=cmask)
 
 
 @triton.jit
@@ -521,6 +543,8 @@ def _bwd_kernel(
     Mean,
     Rstd,
     Partial,
+    DW,
+    DB,
     Sums,
     Arrived,
     stride_x,
@@ -535,6 +559,9 @@ def _bwd_kernel(
     SUMS_MODE: tl.constexpr,
     HAS_W: tl.constexpr,
     PARAM_GRADS: tl.constexpr,
+    DIRECT_GRADS: tl.constexpr,
+    HAS_DW: tl.constexpr,
+    HAS_DB: tl.constexpr,
     PREFETCH: tl.constexpr,
     LOAD_STAGES: tl.constexpr,
     W_PER_ROW: tl.constexpr,
@@ -547,7 +574,8 @@ def _bwd_kernel(
     # slice's). W_PER_ROW: the weights are loaded with every row tile (L1 hits) instead of once
     # into registers, which they would fill.
     # With PARAM_GRADS it also sums dy*xhat and dy over those rows in fp32 registers and writes
-    # them to row g of Partial[0] (dweight) and Partial[1] (dbias), each (groups, N) fp32.
+    # them to row g of Partial[0] (dweight) and Partial[1] (dbias), each (groups, N) fp32, or
+    # with DIRECT_GRADS (a single group) to DW and DB (where HAS_DW, HAS_DB) in their dtypes.
     # Sums is (M, SPLITS, 2) fp32: each slice's two row sums; Arrived is (groups,) int32 zeros.
     split, group, first_row, last_row, tail_start, cols, cmask = _program_slice(
         rows_per_group, M, N, BLOCK_N, TAIL_N, SPLITS
@@ -657,9 +685,24 @@ def _bwd_kernel(
                     PARAM_GRADS,
                 )
     if PARAM_GRADS:
-        _store_partials(Partial, group, N, cols, cmask, dw_acc, db_acc)
+        _store_param_grads(
+            Partial, DW, DB, group, N, cols, cmask, dw_acc, db_acc, DIRECT_GRADS, HAS_DW, HAS_DB
+        )
         if TAIL_N > 0:
-            _store_partials(Partial, group, N, tail_cols, tail_cols < N, dw_tail, db_tail)
+            _store_param_grads(
+                Partial,
+                DW,
+                DB,
+                group,
+                N,
+                tail_cols,
+                tail_cols < N,
+                dw_tail,
+                db_tail,
+                DIRECT_GRADS,
+                HAS_DW,
+                HAS_DB,
+            )
 
 
 @triton.jit
@@ -839,7 +882,8 @@ def _backward(
 
     dweight (the weight's dtype) is computed when ``need_dw``, dbias when ``db_dtype`` is given;
     otherwise they are None. Both are summed in fp32 through a (2, groups, N) partial buffer,
-    added up in a fixed order by :func:`_sum_partials_kernel`. Rows a little wider than one
+    added up in a fixed order by :func:`_sum_partials_kernel`; a single group (few rows) writes
+    them directly instead (no buffer, no second launch). Rows a little wider than one
     program's block stay whole as a second, tail block (``conf.tail_n``); wider ones are split
     over ``conf.splits`` programs (each slice one block, or a block and a tail) that swap their
     row sums or, two slices of one block each, each compute them whole (``SUMS_MODE``).
@@ -858,8 +902,11 @@ def _backward(
     param_grads = need_dw or need_db
     programs = cfg.sm_count(x.device) * conf.programs_per_sm
     groups, rows_per_group = _persistent_groups(M, conf.block_m, conf.splits, programs)
+    direct = groups == 1  # its row sums are the gradients
     partial = torch.empty(
-        (2, groups, N) if param_grads else (1,), dtype=torch.float32, device=x.device
+        (2, groups, N) if param_grads and not direct else (1,),
+        dtype=torch.float32,
+        device=x.device,
     )
     if conf.splits * (conf.block_n + conf.tail_n) < N:
         raise ValueError(
@@ -879,7 +926,8 @@ def _backward(
         _launch(
             _bwd_kernel,
             (conf.splits, groups),
-            (x, dy, dx, weight, mean, rstd, partial, sums, arrived)
+            (x, dy, dx, weight, mean, rstd, partial, partial if dw is None else dw)
+            + (partial if db is None else db, sums, arrived)
             + (x.stride(0), dy.stride(0), M, N, rows_per_group),
             dict(
                 BLOCK_M=conf.block_m,
@@ -889,6 +937,9 @@ def _backward(
                 SUMS_MODE=mode,
                 HAS_W=weight is not None,
                 PARAM_GRADS=param_grads and mode != SUMS_STORE.value,
+                DIRECT_GRADS=direct,
+                HAS_DW=need_dw,
+                HAS_DB=need_db,
                 PREFETCH=conf.prefetch,
                 LOAD_STAGES=conf.load_stages,
                 W_PER_ROW=conf.weights_per_row,
@@ -902,7 +953,7 @@ def _backward(
             # w*dy*rstd - mean(w*dy)*rstd the rounding error of w*dy instead of exactly 0.
             enable_fp_fusion=N > 1,
         )
-    if param_grads:
+    if param_grads and not direct:
         block_g, block_n = cfg.partial_sum_tile(N, groups, cfg.sm_count(x.device))
         _launch(
             _sum_partials_kernel,

@@ -117,6 +117,25 @@ def test_affine_variants(affine, n, device):
     assert torch.equal(y_inference, ln._forward(x.detach(), w, b, 1e-5)[0])
 
 
+@pytest.mark.parametrize("affine", AFFINE.values(), ids=AFFINE.keys())
+@pytest.mark.parametrize("m", [1, 100])
+def test_a_single_group_writes_the_parameter_gradients_itself(affine, m, device, monkeypatch):
+    """With one group of rows (1 row here) the backward is one launch, its row sums stored as
+    dweight and dbias; with more (100 rows in 4 groups) a second launch adds the partial rows."""
+    n = 200
+    x, w, b = _inputs((m, n), (n,), torch.bfloat16, device, affine)
+    launches = []
+    launch = ln._launch
+    monkeypatch.setattr(
+        ln, "_launch", lambda k, *a, **kw: launches.append(k) or launch(k, *a, **kw)
+    )
+    _assert_as_good_as_torch(x, w, b, (n,))
+    backward = [k for k in launches if k is not ln._fwd_kernel]
+    single = m == 1 or not any(affine)
+    expected = [ln._bwd_kernel] if single else [ln._bwd_kernel, ln._sum_partials_kernel]
+    assert backward == expected
+
+
 @pytest.mark.parametrize(
     "make_view",
     [
