@@ -270,7 +270,7 @@ class ForwardConfig:
     # lane_stats only: each lane's column count computed once after pass 1 (a constant for
     # exactly tiling chunks) instead of counted through it. Saves a layout change of the counts
     # through shared memory (and its barriers) per row, but ptxas then keeps fewer of pass 1's
-    # loads in flight where a thread holds much of the row (FWD_COUNT_ONCE_THREAD_BYTES).
+    # loads in flight where a thread loads much of each chunk (FWD_STREAM_THREAD_BYTES).
     count_once: bool = False
 
 
@@ -410,9 +410,10 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
     params_first = block_n in FWD_PARAMS_FIRST_WIDTHS
     padded = chunks == 1 and 4 * n <= 3 * block_n  # a quarter or more of the block masked
     if padded:
-        streamed = _exact_chunks(FWD_STREAM_EXACT_CHUNKS.get(family), n, size)
-    elif n == block_n:
-        streamed = _exact_chunks(FWD_STREAM_FULL_BLOCKS.get(family, {}).get(size), n, size)
+        rule = FWD_STREAM_EXACT_CHUNKS.get(family)
+    else:  # rows that fill their block exactly (n == block_n) or not at all
+        rule = FWD_STREAM_FULL_BLOCKS.get(family, {}).get(size) if n == block_n else None
+    streamed = _exact_chunks(rule, n, size)
     if streamed:
         return streamed
     stream = FWD_STREAM_PADDED_ROWS.get(family)
