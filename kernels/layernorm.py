@@ -816,6 +816,30 @@ def _test_slowdown(*tensors: torch.Tensor) -> None:
         t[: math.ceil(cfg.TEST_SLOWDOWN * t.shape[0])].clone()
 
 
+def _fwd_kernel_consts(
+    conf: cfg.ForwardConfig, M: int, N: int, has_w: bool, has_b: bool, stats: bool
+) -> dict:
+    """_fwd_kernel's constexpr parameters, in its order, for ``conf`` (splits == 1) and an
+    (M, N) input."""
+    full = N == conf.block_n * conf.num_chunks and M % conf.block_m == 0
+    hints = ("evict_last", "evict_first") if conf.l2_hints else ("", "")
+    return dict(
+        BLOCK_M=conf.block_m,
+        BLOCK_N=conf.block_n,
+        NUM_CHUNKS=conf.num_chunks,
+        HAS_W=has_w,
+        HAS_B=has_b,
+        FULL_TILES=full,
+        PARAMS_FIRST=conf.params_first,
+        STORE_STATS=stats,
+        LANE_STATS=conf.lane_stats,
+        COUNT_ONCE=conf.count_once,
+        EVICT1=hints[0],
+        EVICT2=hints[1],
+        IN_ORDER=conf.in_order,
+    )
+
+
 def _forward(
     x: torch.Tensor,
     weight,
@@ -838,18 +862,13 @@ def _forward(
         # Zero rows: nothing to do. Zero columns: PyTorch returns NaN statistics.
         return (y, mean.fill_(math.nan), rstd.fill_(math.nan)) if stats else (y, None, None)
     conf = conf or cfg.forward_config(N, x.dtype, cfg.gpu_family(x.device))
-    consts = dict(BLOCK_M=conf.block_m, BLOCK_N=conf.block_n)
-    flags = dict(HAS_W=weight is not None, HAS_B=bias is not None)
     if conf.splits == 1:
         args = (x, y, weight, bias, mean, rstd, x.stride(0), M, N, eps)
-        full = N == conf.block_n * conf.num_chunks and M % conf.block_m == 0
-        consts.update(NUM_CHUNKS=conf.num_chunks, **flags, FULL_TILES=full)
-        consts.update(PARAMS_FIRST=conf.params_first, STORE_STATS=stats)
-        consts.update(LANE_STATS=conf.lane_stats, COUNT_ONCE=conf.count_once)
-        hints = ("evict_last", "evict_first") if conf.l2_hints else ("", "")
-        consts.update(EVICT1=hints[0], EVICT2=hints[1], IN_ORDER=conf.in_order)
+        consts = _fwd_kernel_consts(conf, M, N, weight is not None, bias is not None, stats)
         _launch(_fwd_kernel, (_cdiv(M, conf.block_m),), args, consts, num_warps=conf.num_warps)
     else:
+        consts = dict(BLOCK_M=conf.block_m, BLOCK_N=conf.block_n)
+        flags = dict(HAS_W=weight is not None, HAS_B=bias is not None)
         programs = cfg.sm_count(x.device)
         groups, rows_per_group = _persistent_groups(M, conf.block_m, conf.splits, programs)
         modes, sums, arrived = _row_sums_buffers(x, conf, groups, programs)

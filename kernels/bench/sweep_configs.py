@@ -219,20 +219,7 @@ def host_overhead_us(iters: int = 3000) -> pd.DataFrame:
     xd, wd, bd = x.detach(), w.detach(), b.detach()
 
     args = (xd, y, wd, bd, mean, rstd, 4096, 1, 4096, 1e-5)
-    consts = dict(
-        BLOCK_M=conf.block_m,
-        BLOCK_N=conf.block_n,
-        NUM_CHUNKS=1,
-        HAS_W=True,
-        HAS_B=True,
-        FULL_TILES=True,
-        PARAMS_FIRST=conf.params_first,
-        STORE_STATS=True,
-        LANE_STATS=False,
-        EVICT1="",
-        EVICT2="",
-        IN_ORDER=False,
-    )
+    consts = ln._fwd_kernel_consts(conf, 1, 4096, True, True, True)
 
     def raw_launch():
         ln._fwd_kernel[(1,)](*args, **consts, num_warps=conf.num_warps)
