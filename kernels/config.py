@@ -466,6 +466,22 @@ def backward_config(
     return conf
 
 
+def fit_backward_tile(conf: BackwardConfig, m: int, programs: int) -> BackwardConfig:
+    """``conf`` for ``m`` rows on a persistent grid of ``programs`` programs: a whole-row tile
+    of at most the rows one program gets (rounded down to a power of two), so that few rows
+    still spread over the SMs one or two a program instead of a few programs' tiles of mostly
+    masked rows. The tables' tiles were measured at M = 4096, 32 rows a program on 132 SMs,
+    which they exceed only for rows under 128 (fp32) or 256 (16-bit) columns. H200, probe 46
+    (log entry 39), harness time, the tables' tile against 1-row tiles: bf16 1024 9.6 -> 4.5 us
+    at M = 1, 8.9 -> 6.7 at M = 8, 11.4 -> 7.7 at M = 64; fp32 1024 6.5 -> 4.6 (M = 1) and
+    8.0 -> 6.7 (M = 8); bf16 4096 6.3 -> 5.1 (M = 1); within noise elsewhere (N = 4096-8192,
+    M = 1-64). Split rows (unmeasured at few rows) keep their tile."""
+    rows = triton.cdiv(m, programs)
+    if conf.splits > 1 or conf.block_m <= rows:
+        return conf
+    return replace(conf, block_m=1 << (rows.bit_length() - 1))
+
+
 def _backward_rule(
     n: int,
     dtype: torch.dtype,

@@ -918,6 +918,7 @@ def _backward(
         w_size = 0 if weight is None else weight.element_size()
         family, smem = cfg.gpu_family(x.device), cfg.max_shared_memory(x.device)
         conf = cfg.backward_config(N, x.dtype, family, smem, w_size)
+        conf = cfg.fit_backward_tile(conf, M, cfg.sm_count(x.device) * conf.programs_per_sm)
     param_grads = need_dw or need_db
     programs = cfg.sm_count(x.device) * conf.programs_per_sm
     groups, rows_per_group = _persistent_groups(M, conf.block_m, conf.splits, programs)

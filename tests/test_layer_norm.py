@@ -561,6 +561,44 @@ def test_partial_sum_tiles_give_every_sm_one_and_load_all_rows_at_once(sms):
         assert rows < 2 * groups and rows <= cfg.PARTIAL_SUM_MAX_ROWS, (groups, rows)
 
 
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+def test_few_rows_take_backward_tiles_of_the_rows_a_program_gets(dtype):
+    for n in [1, 200, 256, 1024, 3000, 4096, 8192, 12288, 16384, 65536]:
+        conf = cfg.backward_config(n, dtype)
+        if n * dtype.itemsize >= 512:  # the tables' tiles, measured at M = 4096, stay
+            assert cfg.fit_backward_tile(conf, 4096, 132) == conf, n
+        for m, programs in [(1, 132), (64, 132), (133, 132), (512, 132), (100, 4), (4096, 132)]:
+            fit = cfg.fit_backward_tile(conf, m, programs)
+            if conf.splits > 1:
+                assert fit == conf, (n, m)
+                continue
+            rows = math.ceil(m / programs)  # the most one program gets
+            power_of_two = 2 ** math.floor(math.log2(rows))
+            assert fit == replace(conf, block_m=min(conf.block_m, power_of_two)), (n, m, fit)
+
+
+@pytest.mark.parametrize("m", [3, 40])
+def test_few_rows_run_the_fitted_backward_tile(m, monkeypatch, device):
+    """N = 256 at 16-bit takes 32-row tiles at M = 4096; 3 rows (1 a program) take 1-row tiles,
+    40 rows on the interpreter's 4 programs (10 each) 8-row ones."""
+    n = 256
+    x, w, b = _inputs((m, n), (n,), torch.bfloat16, device)
+    tiles = []
+    launch = ln._launch
+    monkeypatch.setattr(
+        ln,
+        "_launch",
+        lambda k, *a, **kw: (
+            (k is ln._bwd_kernel and tiles.append(a[2]["BLOCK_M"])) or launch(k, *a, **kw)
+        ),
+    )
+    _assert_as_good_as_torch(x, w, b, (n,))
+    programs = cfg.sm_count(x.device)
+    power_of_two = 2 ** math.floor(math.log2(math.ceil(m / programs)))
+    assert cfg.backward_config(n, torch.bfloat16).block_m == 32
+    assert tiles == [power_of_two], (tiles, programs)
+
+
 def test_partial_rows_summed_over_several_loads(monkeypatch, device):
     # Rows kernel groups > PARTIAL_SUM_MAX_ROWS: the sum kernel loops over the partial rows.
     monkeypatch.setattr(cfg, "PARTIAL_SUM_MAX_ROWS", 2)
