@@ -466,20 +466,44 @@ def backward_config(
     return conf
 
 
+def program_rows(m: int, programs: int) -> int:
+    """The rows each of ``programs`` programs gets of ``m`` (at most), rounded down to a power of
+    two: the widest row tile that still leaves no program idle."""
+    rows = triton.cdiv(m, programs)
+    return 1 << (rows.bit_length() - 1)
+
+
+def fit_forward_tile(conf: ForwardConfig, m: int, programs: int) -> ForwardConfig:
+    """``conf`` for ``m`` rows on a GPU of ``programs`` SMs: short rows packed several to a
+    program take at most ``program_rows`` of them, with the short-row rule's warps for that
+    tile, so that few rows spread over the SMs instead of a few programs' mostly masked tiles.
+    The tables' tiles were measured at M = 4096 (32 rows a program on 132 SMs), which they
+    exceed only for rows under 128 columns. H200, probe 51 (log entry 39), harness time, the
+    table's tile against 1-row tiles with 4 warps: fp32 1024 8.2 -> 5.5 us at M = 1, 6.1 -> 5.5
+    at M = 8 and 6.2 -> 5.5 at M = 64; bf16 1024 6.2 -> 5.0 (M = 1); fp32 256 5.9 -> 4.7 (M =
+    1); faster at 17 of the 18 points of M = 1-64, N = 256-2048, bf16 and fp32 (bf16 256 at M
+    = 64 1% slower). Unmeasured between M = 64 and 4096, where fitted tiles have 2-16 rows."""
+    rows = program_rows(m, programs)
+    if conf.splits > 1 or conf.num_chunks > 1 or conf.block_m <= rows:
+        return conf
+    warps = min(FWD_SHORT_ROW_MAX_WARPS, max(FWD_SHORT_ROW_WARPS, rows))
+    return replace(conf, block_m=rows, num_warps=warps)
+
+
 def fit_backward_tile(conf: BackwardConfig, m: int, programs: int) -> BackwardConfig:
     """``conf`` for ``m`` rows on a persistent grid of ``programs`` programs: a whole-row tile
-    of at most the rows one program gets (rounded down to a power of two), so that few rows
-    still spread over the SMs one or two a program instead of a few programs' tiles of mostly
-    masked rows. The tables' tiles were measured at M = 4096, 32 rows a program on 132 SMs,
-    which they exceed only for rows under 128 (fp32) or 256 (16-bit) columns. H200, probe 46
-    (log entry 39), harness time, the tables' tile against 1-row tiles: bf16 1024 9.6 -> 4.5 us
-    at M = 1, 8.9 -> 6.7 at M = 8, 11.4 -> 7.7 at M = 64; fp32 1024 6.5 -> 4.6 (M = 1) and
-    8.0 -> 6.7 (M = 8); bf16 4096 6.3 -> 5.1 (M = 1); within noise elsewhere (N = 4096-8192,
-    M = 1-64). Split rows (unmeasured at few rows) keep their tile."""
-    rows = triton.cdiv(m, programs)
+    of at most ``program_rows``, so that few rows still spread over the SMs one or two a
+    program instead of a few programs' tiles of mostly masked rows. The tables' tiles were
+    measured at M = 4096, 32 rows a program on 132 SMs, which they exceed only for rows under
+    128 (fp32) or 256 (16-bit) columns. H200, probe 46 (log entry 39), harness time, the
+    tables' tile against 1-row tiles: bf16 1024 9.6 -> 4.5 us at M = 1, 8.9 -> 6.7 at M = 8,
+    11.4 -> 7.7 at M = 64; fp32 1024 6.5 -> 4.6 (M = 1) and 8.0 -> 6.7 (M = 8); bf16 4096 6.3
+    -> 5.1 (M = 1); within noise elsewhere (N = 4096-8192, M = 1-64). Split rows (unmeasured
+    at few rows) keep their tile."""
+    rows = program_rows(m, programs)
     if conf.splits > 1 or conf.block_m <= rows:
         return conf
-    return replace(conf, block_m=1 << (rows.bit_length() - 1))
+    return replace(conf, block_m=rows)
 
 
 def _backward_rule(

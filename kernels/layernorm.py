@@ -861,7 +861,9 @@ def _forward(
     if M == 0 or N == 0:
         # Zero rows: nothing to do. Zero columns: PyTorch returns NaN statistics.
         return (y, mean.fill_(math.nan), rstd.fill_(math.nan)) if stats else (y, None, None)
-    conf = conf or cfg.forward_config(N, x.dtype, cfg.gpu_family(x.device))
+    if conf is None:
+        conf = cfg.forward_config(N, x.dtype, cfg.gpu_family(x.device))
+        conf = cfg.fit_forward_tile(conf, M, cfg.sm_count(x.device))
     if conf.splits == 1:
         args = (x, y, weight, bias, mean, rstd, x.stride(0), M, N, eps)
         consts = _fwd_kernel_consts(conf, M, N, weight is not None, bias is not None, stats)

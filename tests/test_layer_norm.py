@@ -59,6 +59,19 @@ def _run(fn, x, w, b, normalized_shape, dy):
     return y, [None if t is None else t.grad for t in leaves]
 
 
+def _record_launches(monkeypatch) -> list:
+    """(kernel, BLOCK_M) of every launch through layernorm._launch from now on."""
+    launches = []
+    launch = ln._launch
+
+    def record(kernel, grid, args, consts, **options):
+        launches.append((kernel, consts.get("BLOCK_M")))
+        return launch(kernel, grid, args, consts, **options)
+
+    monkeypatch.setattr(ln, "_launch", record)
+    return launches
+
+
 def _assert_as_good_as_torch(x, w, b, normalized_shape, offset_note=""):
     dtype = x.dtype
     dy = torch.randn(x.shape, device=x.device).to(dtype)
@@ -124,13 +137,9 @@ def test_a_single_group_writes_the_parameter_gradients_itself(affine, m, device,
     dweight and dbias; with more (100 rows in 4 groups) a second launch adds the partial rows."""
     n = 200
     x, w, b = _inputs((m, n), (n,), torch.bfloat16, device, affine)
-    launches = []
-    launch = ln._launch
-    monkeypatch.setattr(
-        ln, "_launch", lambda k, *a, **kw: launches.append(k) or launch(k, *a, **kw)
-    )
+    launches = _record_launches(monkeypatch)
     _assert_as_good_as_torch(x, w, b, (n,))
-    backward = [k for k in launches if k is not ln._fwd_kernel]
+    backward = [k for k, _ in launches if k is not ln._fwd_kernel]
     single = m == 1 or not any(affine)
     expected = [ln._bwd_kernel] if single else [ln._bwd_kernel, ln._sum_partials_kernel]
     assert backward == expected
@@ -577,26 +586,36 @@ def test_few_rows_take_backward_tiles_of_the_rows_a_program_gets(dtype):
             assert fit == replace(conf, block_m=min(conf.block_m, power_of_two)), (n, m, fit)
 
 
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+def test_few_rows_take_forward_tiles_of_the_rows_a_program_gets(dtype):
+    for n in [1, 200, 256, 1024, 2048, 3000, 4096, 8192, 65536]:
+        conf = cfg.forward_config(n, dtype)
+        if n >= 128:  # the tables' tiles, measured at M = 4096, stay
+            assert cfg.fit_forward_tile(conf, 4096, 132) == conf, n
+        for m, programs in [(1, 132), (64, 132), (133, 132), (512, 132), (100, 4), (4096, 132)]:
+            fit = cfg.fit_forward_tile(conf, m, programs)
+            rows = 2 ** math.floor(math.log2(math.ceil(m / programs)))
+            if conf.block_m <= rows or conf.splits > 1:  # split rows keep their tile
+                assert fit == conf, (n, m)
+                continue
+            warps = min(cfg.FWD_SHORT_ROW_MAX_WARPS, max(cfg.FWD_SHORT_ROW_WARPS, rows))
+            assert fit == replace(conf, block_m=rows, num_warps=warps), (n, m, fit)
+
+
 @pytest.mark.parametrize("m", [3, 40])
-def test_few_rows_run_the_fitted_backward_tile(m, monkeypatch, device):
-    """N = 256 at 16-bit takes 32-row tiles at M = 4096; 3 rows (1 a program) take 1-row tiles,
-    40 rows on the interpreter's 4 programs (10 each) 8-row ones."""
+def test_few_rows_run_the_fitted_tiles(m, monkeypatch, device):
+    """N = 256 at 16-bit packs 16 rows a forward program and 32 a backward tile at M = 4096;
+    fewer rows take at most the rows a program gets: 3 rows 1, 40 rows 1 on a GPU and 8 on the
+    interpreter's 4 programs (10 rows each)."""
     n = 256
     x, w, b = _inputs((m, n), (n,), torch.bfloat16, device)
-    tiles = []
-    launch = ln._launch
-    monkeypatch.setattr(
-        ln,
-        "_launch",
-        lambda k, *a, **kw: (
-            (k is ln._bwd_kernel and tiles.append(a[2]["BLOCK_M"])) or launch(k, *a, **kw)
-        ),
-    )
+    launches = _record_launches(monkeypatch)
     _assert_as_good_as_torch(x, w, b, (n,))
-    programs = cfg.sm_count(x.device)
-    power_of_two = 2 ** math.floor(math.log2(math.ceil(m / programs)))
-    assert cfg.backward_config(n, torch.bfloat16).block_m == 32
-    assert tiles == [power_of_two], (tiles, programs)
+    rows = 2 ** math.floor(math.log2(math.ceil(m / cfg.sm_count(x.device))))
+    tables = cfg.forward_config(n, torch.bfloat16), cfg.backward_config(n, torch.bfloat16)
+    assert [conf.block_m for conf in tables] == [16, 32]
+    assert [t for k, t in launches if k is ln._fwd_kernel] == [min(16, rows)], launches
+    assert [t for k, t in launches if k is ln._bwd_kernel] == [min(32, rows)], launches
 
 
 def test_partial_rows_summed_over_several_loads(monkeypatch, device):
