@@ -15,9 +15,15 @@ B. The few-rows tiles between M = 64 and 4096 (entry 39 left them unmeasured): f
    tiles, with torch.compile, at M = 128, 264, 512, 1024, 2048 and N = 256, 1024, 2048.
    Prediction: fitted at or below the table everywhere; bf16 256 forward at M = 512 the one
    place the table's 16-row tile may still win (probe 51: 5.06 against 5.25 us with 1 row).
+C. Only with strided-walk.diff applied (BackwardConfig.strided, kernel flag STRIDED: a group's
+   row tiles g, g + groups, ... instead of a contiguous run): our backward, the rule against the
+   rule strided, at whole rows (1024-8192, fp32 12288 with its tail) and split rows (16384,
+   32768). dx must be bitwise the rule's (same rows, same arithmetic; checked), dweight/dbias
+   within tolerance (another summation order). Prediction: what A shows for the bare loop, less
+   at split rows, whose groups wait for each other at every tile anyway.
 Same method as the other probes (probe7.run_point: 3 interleaved rounds, each variant checked
 first). From the repository root, with ab/probe7.py (see ../README.md) and carry ["ab"]:
-PYTHONPATH=.:ab:docs/perf/h200/fourteenth-session python <this file> [A] [B]"""
+PYTHONPATH=.:ab:docs/perf/h200/fourteenth-session python <this file> [A] [B] [C]"""
 
 import dataclasses
 import sys
@@ -126,6 +132,32 @@ def few_rows(mode, dtype, m, n):
     )  # fmt: skip
 
 
+def strided_backward(dtype, n, m=4096):
+    tdt = h.torch_dtype(dtype)
+    probe7.M = m
+    inp = h._random_inputs(m, n, dtype, torch.device("cuda"))
+    x, w, b, dy = inp["x"], inp["weight"], inp["bias"], inp["dy"]
+    _, mean, rstd = ln._forward(x, w, b, 1e-5)
+    ref = reference_grads(x, (n,), w, b, 1e-5, dy)
+    rule = cfg.backward_config(n, tdt, "H200", 232448, tdt.itemsize)
+    confs = {"rule": rule}
+    if not rule.prefetch:
+        confs["rule, strided"] = dataclasses.replace(rule, strided=True)
+    calls = {
+        k: (lambda c=c: ln._backward(dy, x, w, mean, rstd, True, tdt, c)) for k, c in confs.items()
+    }
+    dx_rule = calls["rule"]()[0].clone()
+
+    def check(v):
+        out = calls[v]()
+        assert torch.equal(out[0], dx_rule), f"{v}: dx differs from the rule's"
+        for name, got, r in zip(("dx", "dw", "db"), out, ref, strict=True):
+            assert_close(got, r, tdt, f"{v} {name}")
+
+    print(f"  {dtype} {n} rule: {rule}", flush=True)
+    run_point("backward", dtype, n, list(calls), lambda v: calls[v](), check)
+
+
 if __name__ == "__main__":
     parts = sys.argv[1:] or ["A", "B"]
     print(torch.cuda.get_device_name(), torch.__version__, triton.__version__, flush=True)
@@ -134,6 +166,12 @@ if __name__ == "__main__":
         for dtype, n in (("bfloat16", 4096), ("float32", 4096), ("bfloat16", 8192),
                          ("bfloat16", 1024)):  # fmt: skip
             stream_order(dtype, n)
+    if "C" in parts:
+        if "strided" not in {f.name for f in dataclasses.fields(cfg.BackwardConfig)}:
+            sys.exit("part C needs strided-walk.diff applied (git apply, see next-call.sh)")
+        for n in (1024, 2048, 4096, 8192, 12288, 16384, 32768):
+            for dtype in ("bfloat16", "float32"):
+                strided_backward(dtype, n)
     if "B" in parts:
         for m in (128, 264, 512, 1024, 2048):
             for n in (256, 1024, 2048):
