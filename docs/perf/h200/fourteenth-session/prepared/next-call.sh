@@ -11,4 +11,4 @@ PYTHONPATH=.:ab:$here timeout 100 python $here/prepared/probe52.py A 2>&1 | grep
 git apply $here/prepared/strided-walk.diff \
   && PYTHONPATH=.:ab:$here timeout 150 python $here/prepared/probe52.py C 2>&1 | grep -v Warn | tee $OUT/probe52-C.txt
 git apply -R $here/prepared/strided-walk.diff
-PYTHONPATH=.:ab:$here timeout 300 python $here/prepared/probe52.py B 2>&1 | grep -v Warn | tee $OUT/probe52-B.txt
+PYTHONPATH=.:ab:$here timeout 330 python $here/prepared/probe52.py B 2>&1 | grep -v Warn | tee $OUT/probe52-B.txt

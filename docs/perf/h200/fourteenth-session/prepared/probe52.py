@@ -10,6 +10,12 @@ A. Does the persistent grid lose to the flat one through the order it walks memo
    1-2 row tiles, 3-4 stages, 8 warps; flat. Prediction: strided +2-5 points at 4096-8192,
    near flat; if so, the backward's row loop (any fixed assignment of rows to programs keeps
    dweight/dbias deterministic) should walk its tiles strided (a kernel change, next).
+   Also the same loop with its loads and stores by the tensor memory accelerator (Triton host
+   tensor descriptors over a (M * N / 256, 256) view, one row a tile, 3-4 stages; offline sm_90
+   compile with Triton 3.6: pipelined, 41-115 KB of shared memory): bulk copies need neither
+   registers nor per-thread addresses, so one program per SM may keep more in flight.
+   Prediction: TMA at or above the cp.async loop; if near flat, the backward's loads could go
+   that way (its tile is a whole row: the descriptor's box is at most 256 a side).
 B. The few-rows tiles between M = 64 and 4096 (entry 39 left them unmeasured): forward and
    backward, the tables' tiles, the fitted ones (cfg.fit_*_tile, the default path) and 1-row
    tiles, with torch.compile, at M = 128, 264, 512, 1024, 2048 and N = 256, 1024, 2048.
@@ -34,6 +40,7 @@ import triton
 import triton.language as tl
 from probe7 import run_point
 from probe49 import _add_flat
+from triton.tools.tensor_descriptor import TensorDescriptor
 
 from kernels import config as cfg
 from kernels import layernorm as ln
@@ -60,6 +67,19 @@ def _add_rows(X, Y, Z, M, N, tiles_per_program, programs, BLOCK_M: tl.constexpr,
         tl.store(Z + offs, z.to(Z.dtype.element_ty), mask=mask)
 
 
+@triton.jit
+def _add_rows_tma(XD, YD, ZD, tiles_per_program, programs, T: tl.constexpr,
+                  STAGES: tl.constexpr, STRIDED: tl.constexpr):  # fmt: skip
+    # Tiles of T rows of the (M * N / 256, 256) views: one LayerNorm row a tile when T = N / 256.
+    # Tiles past the end load zeros and store nothing (the descriptor clips them), so the loop
+    # has no condition, which would keep Triton from pipelining it.
+    p = tl.program_id(0)
+    for t in tl.range(0, tiles_per_program, num_stages=STAGES):
+        tile = p + t * programs if STRIDED else p * tiles_per_program + t
+        z = XD.load([tile * T, 0]).to(tl.float32) + YD.load([tile * T, 0]).to(tl.float32)
+        ZD.store([tile * T, 0], z.to(ZD.dtype))
+
+
 def stream_order(dtype, n, m=4096):
     tdt = h.torch_dtype(dtype)
     probe7.M = m
@@ -75,6 +95,15 @@ def stream_order(dtype, n, m=4096):
                 x, dy, dx, m, n, t, SMS, BLOCK_M=bm, BLOCK_N=n, STAGES=s, STRIDED=st,
                 num_warps=8,
             )  # fmt: skip
+    t = n // 256  # one row a tile
+    descs = [TensorDescriptor.from_tensor(v.view(-1, 256), [t, 256]) for v in (x, dy, dx)]
+    tiles = triton.cdiv(m, SMS)
+    for stages in (3, 4):
+        for strided in (False, True):
+            name = f"TMA {'strided' if strided else 'contiguous'} M1 S{stages}"
+            fns[name] = lambda s=stages, st=strided: _add_rows_tma[(SMS,)](
+                *descs, tiles, SMS, T=t, STAGES=s, STRIDED=st, num_warps=8
+            )
     block = 16384 // x.element_size()
     fns["flat"] = lambda: _add_flat[(triton.cdiv(x.numel(), block),)](
         x, dy, dx, x.numel(), BLOCK=block, num_warps=8
