@@ -1,7 +1,9 @@
 """Launch configuration: the one place where block sizes, warps and grids are chosen.
 
 A configuration depends only on (N, dtype, GPU family) — never on the data — and is computed once
-per key (``functools.cache``), so the per-call host cost is a dictionary lookup. There is no
+per key (``functools.cache``), so the per-call host cost is a dictionary lookup; only its row tile
+shrinks, at launch, when there are too few rows to give every SM a whole one
+(``fit_forward_tile``, ``fit_backward_tile``). There is no
 autotuning at run time: general rules (below) plus, per GPU family, the measured exceptions in
 ``OVERRIDES``, all from launch-config sweeps (``python -m kernels.bench.sweep_configs``;
 docs/performance.md keeps the measurements and the dead ends).
