@@ -468,11 +468,23 @@ def backward_config(
     return conf
 
 
+def cdiv(a: int, b: int) -> int:
+    """Ceiling division for the launch path: triton.cdiv is a constexpr_function there (Triton
+    3.9), a few microseconds a call on the host."""
+    return -(-a // b)
+
+
 def program_rows(m: int, programs: int) -> int:
     """The rows each of ``programs`` programs gets of ``m`` (at most), rounded down to a power of
     two: the widest row tile that still leaves no program idle."""
-    rows = triton.cdiv(m, programs)
+    rows = cdiv(m, programs)
     return 1 << (rows.bit_length() - 1)
+
+
+def _tile_fits(block_m: int, m: int, programs: int) -> bool:
+    """Whether a power-of-two tile of ``block_m`` rows is at most ``program_rows(m, programs)``:
+    the per-call test, in plain integer arithmetic (it runs on every launch)."""
+    return m > (block_m - 1) * programs
 
 
 def fit_forward_tile(conf: ForwardConfig, m: int, programs: int) -> ForwardConfig:
@@ -485,9 +497,13 @@ def fit_forward_tile(conf: ForwardConfig, m: int, programs: int) -> ForwardConfi
     at M = 8 and 6.2 -> 5.5 at M = 64; bf16 1024 6.2 -> 5.0 (M = 1); fp32 256 5.9 -> 4.7 (M =
     1); faster at 17 of the 18 points of M = 1-64, N = 256-2048, bf16 and fp32 (bf16 256 at M
     = 64 1% slower). Unmeasured between M = 64 and 4096, where fitted tiles have 2-16 rows."""
-    rows = program_rows(m, programs)
-    if conf.splits > 1 or conf.num_chunks > 1 or conf.block_m <= rows:
+    if _tile_fits(conf.block_m, m, programs) or conf.splits > 1 or conf.num_chunks > 1:
         return conf
+    return _forward_tile(conf, program_rows(m, programs))
+
+
+@functools.cache
+def _forward_tile(conf: ForwardConfig, rows: int) -> ForwardConfig:
     warps = min(FWD_SHORT_ROW_MAX_WARPS, max(FWD_SHORT_ROW_WARPS, rows))
     return replace(conf, block_m=rows, num_warps=warps)
 
@@ -502,9 +518,13 @@ def fit_backward_tile(conf: BackwardConfig, m: int, programs: int) -> BackwardCo
     11.4 -> 7.7 at M = 64; fp32 1024 6.5 -> 4.6 (M = 1) and 8.0 -> 6.7 (M = 8); bf16 4096 6.3
     -> 5.1 (M = 1); within noise elsewhere (N = 4096-8192, M = 1-64). Split rows (unmeasured
     at few rows) keep their tile."""
-    rows = program_rows(m, programs)
-    if conf.splits > 1 or conf.block_m <= rows:
+    if _tile_fits(conf.block_m, m, programs) or conf.splits > 1:
         return conf
+    return _backward_tile(conf, program_rows(m, programs))
+
+
+@functools.cache
+def _backward_tile(conf: BackwardConfig, rows: int) -> BackwardConfig:
     return replace(conf, block_m=rows)
 
 

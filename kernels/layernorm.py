@@ -796,11 +796,6 @@ def _launch(kernel, grid: tuple[int, ...], args: tuple, consts: dict, **options)
     )
 
 
-def _cdiv(a: int, b: int) -> int:
-    # triton.cdiv is a constexpr_function: a few microseconds per call on the launch path.
-    return -(-a // b)
-
-
 # ---- launchers (2-D views: x is (M, N) with unit column stride) ----
 def _rows(t: torch.Tensor, m: int, n: int) -> torch.Tensor:
     """(m, n) view of ``t`` with unit column stride; copies only when no such view exists."""
@@ -867,7 +862,7 @@ def _forward(
     if conf.splits == 1:
         args = (x, y, weight, bias, mean, rstd, x.stride(0), M, N, eps)
         consts = _fwd_kernel_consts(conf, M, N, weight is not None, bias is not None, stats)
-        _launch(_fwd_kernel, (_cdiv(M, conf.block_m),), args, consts, num_warps=conf.num_warps)
+        _launch(_fwd_kernel, (cfg.cdiv(M, conf.block_m),), args, consts, num_warps=conf.num_warps)
     else:
         consts = dict(BLOCK_M=conf.block_m, BLOCK_N=conf.block_n)
         flags = dict(HAS_W=weight is not None, HAS_B=bias is not None)
@@ -979,7 +974,7 @@ def _backward(
         block_g, block_n = cfg.partial_sum_tile(N, groups, cfg.sm_count(x.device))
         _launch(
             _sum_partials_kernel,
-            (_cdiv(N, block_n),),
+            (cfg.cdiv(N, block_n),),
             (partial, dw, db, groups, N),
             dict(BLOCK_G=block_g, BLOCK_N=block_n, HAS_DW=need_dw, HAS_DB=need_db),
             num_warps=cfg.PARTIAL_SUM_WARPS,
@@ -993,9 +988,9 @@ def _persistent_groups(M: int, block_m: int, splits: int, programs: int) -> tupl
     """(groups, rows_per_group) of a persistent grid of at most ``programs`` programs, ``splits``
     to a group: each group walks a contiguous run of rows, a multiple of block_m (no row in two
     groups)."""
-    groups = max(1, min(programs // splits, _cdiv(M, block_m)))
-    rows_per_group = _cdiv(_cdiv(M, groups), block_m) * block_m
-    return _cdiv(M, rows_per_group), rows_per_group
+    groups = max(1, min(programs // splits, cfg.cdiv(M, block_m)))
+    rows_per_group = cfg.cdiv(cfg.cdiv(M, groups), block_m) * block_m
+    return cfg.cdiv(M, rows_per_group), rows_per_group
 
 
 def _row_sums_buffers(x: torch.Tensor, conf, groups: int, programs: int):
