@@ -481,12 +481,6 @@ def program_rows(m: int, programs: int) -> int:
     return 1 << (rows.bit_length() - 1)
 
 
-def _tile_fits(block_m: int, m: int, programs: int) -> bool:
-    """Whether a power-of-two tile of ``block_m`` rows is at most ``program_rows(m, programs)``:
-    the per-call test, in plain integer arithmetic (it runs on every launch)."""
-    return m > (block_m - 1) * programs
-
-
 def fit_forward_tile(conf: ForwardConfig, m: int, programs: int) -> ForwardConfig:
     """``conf`` for ``m`` rows on a GPU of ``programs`` SMs: short rows packed several to a
     program take at most ``program_rows`` of them, with the short-row rule's warps for that
@@ -497,9 +491,10 @@ def fit_forward_tile(conf: ForwardConfig, m: int, programs: int) -> ForwardConfi
     at M = 8 and 6.2 -> 5.5 at M = 64; bf16 1024 6.2 -> 5.0 (M = 1); fp32 256 5.9 -> 4.7 (M =
     1); faster at 17 of the 18 points of M = 1-64, N = 256-2048, bf16 and fp32 (bf16 256 at M
     = 64 1% slower). Unmeasured between M = 64 and 4096, where fitted tiles have 2-16 rows."""
-    if _tile_fits(conf.block_m, m, programs) or conf.splits > 1 or conf.num_chunks > 1:
+    rows = program_rows(m, programs)
+    if conf.block_m <= rows or conf.splits > 1 or conf.num_chunks > 1:
         return conf
-    return _forward_tile(conf, program_rows(m, programs))
+    return _forward_tile(conf, rows)
 
 
 @functools.cache
@@ -518,9 +513,10 @@ def fit_backward_tile(conf: BackwardConfig, m: int, programs: int) -> BackwardCo
     11.4 -> 7.7 at M = 64; fp32 1024 6.5 -> 4.6 (M = 1) and 8.0 -> 6.7 (M = 8); bf16 4096 6.3
     -> 5.1 (M = 1); within noise elsewhere (N = 4096-8192, M = 1-64). Split rows (unmeasured
     at few rows) keep their tile."""
-    if _tile_fits(conf.block_m, m, programs) or conf.splits > 1:
+    rows = program_rows(m, programs)
+    if conf.block_m <= rows or conf.splits > 1:
         return conf
-    return _backward_tile(conf, program_rows(m, programs))
+    return _backward_tile(conf, rows)
 
 
 @functools.cache

@@ -911,13 +911,14 @@ def _backward(
     db = torch.empty((N,), dtype=db_dtype, device=x.device) if need_db else None
     if M == 0 or N == 0:
         return dx, None if dw is None else dw.zero_(), None if db is None else db.zero_()
+    sms = cfg.sm_count(x.device)
     if conf is None:
         w_size = 0 if weight is None else weight.element_size()
         family, smem = cfg.gpu_family(x.device), cfg.max_shared_memory(x.device)
         conf = cfg.backward_config(N, x.dtype, family, smem, w_size)
-        conf = cfg.fit_backward_tile(conf, M, cfg.sm_count(x.device) * conf.programs_per_sm)
+        conf = cfg.fit_backward_tile(conf, M, sms * conf.programs_per_sm)
     param_grads = need_dw or need_db
-    programs = cfg.sm_count(x.device) * conf.programs_per_sm
+    programs = sms * conf.programs_per_sm
     groups, rows_per_group = _persistent_groups(M, conf.block_m, conf.splits, programs)
     direct = groups == 1  # its row sums are the gradients
     partial = torch.empty(
@@ -971,7 +972,7 @@ def _backward(
             enable_fp_fusion=N > 1,
         )
     if param_grads and not direct:
-        block_g, block_n = cfg.partial_sum_tile(N, groups, cfg.sm_count(x.device))
+        block_g, block_n = cfg.partial_sum_tile(N, groups, sms)
         _launch(
             _sum_partials_kernel,
             (cfg.cdiv(N, block_n),),
