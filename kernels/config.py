@@ -229,6 +229,12 @@ BWD_PROGRAMS_PER_SM = 1
 # keep the register prefetch (pipelined: fp32 32768 84 -> 78%, 16-bit 12288 63 -> 59%; log
 # entry 28).
 BWD_LOAD_STAGES = 3
+# A group's row tiles strided over the grid (BackwardConfig.strided), for whole rows and groups
+# of up to this many slices: the bare 2-read-1-write row loop +1.5-3 points of copy at 1024-8192;
+# our backward +0.5-7 (bf16 2048 80 -> 83-87%, fp32 1024 78 -> 82-85%, bf16 12288 80 -> 84%,
+# bf16 16384 (2 slices) 62 -> 66%); 4 slices lost 1-1.5 points (32768). H200, probe 52 (log
+# entry 41); not measured on an H100.
+BWD_STRIDED_MAX_SPLITS = 2
 BWD_PIPELINED_SLICE = 8192
 # Pipelined loads keep load_stages - 1 tiles of x and dy in shared memory, plus a little
 # (PIPELINE_SMEM_SLACK) for mean, rstd and reductions: 128 KB for fp32 8192-wide tiles. On a GPU
@@ -302,6 +308,11 @@ class BackwardConfig:
     # Load the weights with every row tile (L1 hits) instead of holding them in registers for the
     # whole loop (the tail's weights are always loaded per row).
     weights_per_row: bool = False
+    # A group's row tiles strided over the grid (group g: tiles g, g + groups, ...) instead of a
+    # contiguous run, so that at any moment the programs stream neighbouring rows (fewer DRAM
+    # pages open, presumably: BWD_STRIDED_MAX_SPLITS). Not with prefetch. dx is the same
+    # bitwise; dweight and dbias add each group's rows in another order.
+    strided: bool = False
 
 
 def padded_width(n: int) -> int:
@@ -566,15 +577,16 @@ def _backward_rule(
     ):
         conf = replace(conf, load_stages=conf.load_stages - 1)
     if conf.load_stages > 1 and pipeline_shared_memory(conf, size, weight_size) > shared_memory:
-        conf = replace(conf, prefetch=True, load_stages=1)
+        conf = replace(conf, prefetch=True, load_stages=1, strided=False)
     return conf
 
 
 def backward_loads(block_n: int, splits: int) -> dict[str, object]:
     """How a backward program loads ahead (BackwardConfig fields): pipelined through shared
-    memory for whole rows and BWD_PIPELINED_SLICE-wide slices, else prefetched into registers."""
+    memory for whole rows and BWD_PIPELINED_SLICE-wide slices, else prefetched into registers;
+    pipelined, its row tiles strided over the grid in groups of up to BWD_STRIDED_MAX_SPLITS."""
     if splits == 1 or block_n == BWD_PIPELINED_SLICE:
-        return dict(load_stages=BWD_LOAD_STAGES)
+        return dict(load_stages=BWD_LOAD_STAGES, strided=splits <= BWD_STRIDED_MAX_SPLITS)
     return dict(prefetch=True)
 
 

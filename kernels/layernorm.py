@@ -565,10 +565,12 @@ def _bwd_kernel(
     PREFETCH: tl.constexpr,
     LOAD_STAGES: tl.constexpr,
     W_PER_ROW: tl.constexpr,
+    STRIDED: tl.constexpr,
 ):
     # dx = rstd * (w*dy - mean(w*dy) - xhat * mean(xhat*w*dy)), row by row.
     # Program (s, g) owns columns [s*BLOCK_N, (s+1)*BLOCK_N) of the rows
-    # [g*rows_per_group, (g+1)*rows_per_group) (a multiple of BLOCK_M), BLOCK_M rows at a time.
+    # [g*rows_per_group, (g+1)*rows_per_group) (a multiple of BLOCK_M), BLOCK_M rows at a time;
+    # with STRIDED, the same number of row tiles, g, g + groups, g + 2*groups, ...
     # With TAIL_N its slice is BLOCK_N + TAIL_N columns: it also owns the TAIL_N after its
     # BLOCK_N, a second, narrower block (whole rows: the row's tail past BLOCK_N; split rows: the
     # slice's). W_PER_ROW: the weights are loaded with every row tile (L1 hits) instead of once
@@ -597,8 +599,14 @@ def _bwd_kernel(
     # Every program of a group runs the same number of iterations (rows past the end load zeros,
     # add nothing and store nothing): an exchange needs all of them at every round.
     for i in tl.range(0, rows_per_group, BLOCK_M, num_stages=LOAD_STAGES):
-        rows = first_row + i + tl.arange(0, BLOCK_M)
-        row_ok = rows < last_row
+        if STRIDED:
+            start = (group + (i // BLOCK_M) * tl.num_programs(1)) * BLOCK_M
+            end = M
+        else:
+            start = first_row + i
+            end = last_row
+        rows = start + tl.arange(0, BLOCK_M)
+        row_ok = rows < end
         mask = row_ok[:, None] & cmask[None, :]
         rows64 = rows.to(tl.int64)[:, None]
         if PREFETCH:
@@ -608,9 +616,7 @@ def _bwd_kernel(
                 X, DY, first_row + i + BLOCK_M, last_row, stride_x, stride_dy, cols, N, BLOCK_M
             )
         else:
-            x, dy = _load_row_tile(
-                X, DY, first_row + i, last_row, stride_x, stride_dy, cols, N, BLOCK_M
-            )
+            x, dy = _load_row_tile(X, DY, start, end, stride_x, stride_dy, cols, N, BLOCK_M)
         dy = dy.to(tl.float32)
         mean = tl.load(Mean + rows, mask=row_ok, other=0.0)[:, None]
         rstd = tl.load(Rstd + rows, mask=row_ok, other=0.0)[:, None]
@@ -930,6 +936,8 @@ def _backward(
         raise ValueError(
             f"BackwardConfig covers splits * (block_n + tail_n) columns, fewer than N = {N}: {conf}"
         )
+    if conf.strided and conf.prefetch:
+        raise ValueError(f"BackwardConfig.strided does not take the register prefetch: {conf}")
     if conf.tail_n and conf.recompute:
         raise ValueError(f"BackwardConfig.recompute does not take a tail block (tail_n): {conf}")
     if conf.splits == 1:
@@ -961,6 +969,7 @@ def _backward(
                 PREFETCH=conf.prefetch,
                 LOAD_STAGES=conf.load_stages,
                 W_PER_ROW=conf.weights_per_row,
+                STRIDED=conf.strided,
             ),
             # An exchange needs the whole grid resident at once: CUDA's cooperative launch
             # guarantees it, or refuses the launch, instead of letting it hang.

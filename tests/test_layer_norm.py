@@ -499,6 +499,9 @@ def test_launch_configs_cover_every_width(dtype, family):
         assert configs[1].splits == 1 or configs[1].programs_per_sm == 1, configs[1]
         # Loads come either prefetched into registers or pipelined through shared memory.
         assert not (configs[1].prefetch and configs[1].load_stages > 1), configs[1]
+        # Row tiles strided over the grid: pipelined loads, groups of at most two slices.
+        strided = configs[1].splits <= cfg.BWD_STRIDED_MAX_SPLITS and not configs[1].prefetch
+        assert configs[1].strided == strided, configs[1]
         # Row sums computed whole by each program: two slices only (the kernel's one case).
         assert not configs[1].recompute or configs[1].splits == 2, configs[1]
 
@@ -862,6 +865,45 @@ def test_recomputed_row_sums_give_the_swapped_sums_numbers(affine, device):
         assert (swapped is None and recomputed is None) or torch.equal(swapped, recomputed)
     with pytest.raises(ValueError, match="recompute needs splits == 2"):
         ln._backward(dy, x, w, mean, rstd, False, None, replace(swap, splits=3, recompute=True))
+
+
+STRIDED_WALKS = {
+    "whole": (37, cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, load_stages=3)),
+    "whole-tail": (
+        37,
+        cfg.BackwardConfig(
+            128, 1, 2, 2, programs_per_sm=1, load_stages=3, tail_n=128, weights_per_row=True
+        ),
+    ),
+    "split": (13, cfg.BackwardConfig(128, 2, 2, 2, programs_per_sm=1, load_stages=3)),
+    "split-recompute": (
+        13,
+        cfg.BackwardConfig(128, 2, 1, 2, programs_per_sm=1, load_stages=3, recompute=True),
+    ),
+}
+
+
+@pytest.mark.parametrize("m, conf", STRIDED_WALKS.values(), ids=STRIDED_WALKS.keys())
+def test_strided_row_walk_gives_the_contiguous_walks_dx(m, conf, device):
+    """Groups that walk their row tiles strided over the grid compute each row as a contiguous
+    run does: dx bitwise the same; dweight and dbias (other summation order) within tolerance.
+    Several row tiles a group, the last one ragged. Refused with the register prefetch."""
+    n, dtype = 200, torch.bfloat16
+    x, w, b = (t.detach() for t in _inputs((m, n), (n,), dtype, device))
+    dy = torch.randn(m, n, device=device).to(dtype)
+    _, mean, rstd = ln._forward(x, w, b, 1e-5)
+    contiguous, strided = (
+        ln._backward(dy, x, w, mean, rstd, True, dtype, replace(conf, strided=walk))
+        for walk in (False, True)
+    )
+    assert torch.equal(contiguous[0], strided[0])
+    for name, got, ref in zip(
+        ["dx", "dw", "db"], strided, reference_grads(x, (n,), w, b, 1e-5, dy), strict=True
+    ):
+        assert relative_error(got, ref) <= TOLERANCES[dtype].max_error, name
+    with pytest.raises(ValueError, match="strided does not take the register prefetch"):
+        bad = replace(conf, strided=True, prefetch=True, load_stages=1)
+        ln._backward(dy, x, w, mean, rstd, True, dtype, bad)
 
 
 @pytest.mark.parametrize("affine", [True, False], ids=["weights", "no-weights"])

@@ -103,6 +103,8 @@ def backward_variants(n: int, dtype: torch.dtype, quick: bool):
         loads = cfg.backward_loads(block_n, splits)
         conf = cfg.BackwardConfig(block_n, splits, block_m, w, 1, **loads)
         out[f"{block_n}x{splits}/m{block_m}/w{w}"] = conf
+    if default.strided:  # each group's row tiles one contiguous run
+        out["default/contiguous"] = replace(default, strided=False)
     if default.splits > 1:  # the row sums swapped in two launches instead of one
         out["default/two-launch"] = replace(default, exchange=False, recompute=False)
     if default.splits == 2 and not default.tail_n:  # row sums computed whole, or swapped
