@@ -209,6 +209,12 @@ FWD_PARAMS_FIRST_WIDTHS = (2048, 4096)
 # above. Measured (harness timer): fp16/bf16 at N = 16384 96% of copy with 8 warps, 75% with 16;
 # at 8192 96% with 8, 86-88% with 16; fp32 at 32768 97% with 32 warps, 88% (spilling) with 16.
 FWD_SHORT_ROW_WARPS, FWD_SHORT_ROW_MAX_WARPS = 4, 16
+# Forward tiles cut for few rows (fit_forward_tile): at least 2 KB unless M has fewer rows
+# (smaller ones lost: bf16 256 at M = 128, 1 row 4.96-5.12 us against 4.64-4.83 with 4 rows and
+# 4.67-4.86 with the table's 16; at M = 1 a 1-row tile won, 4.54 against 4.67 us), a warp per 512
+# bytes (16 a thread: fp32 1024 in 1 row 4.86-5.09 us with 8 warps, 5.31-5.50 with 4), 4 to 8
+# warps. H200, probes 53 F and 54 (log entry 41).
+FWD_FIT_MIN_TILE_BYTES, FWD_FIT_WARP_BYTES, FWD_FIT_MAX_WARPS = 2048, 512, 8
 FWD_LONG_ROW_WARPS = 8
 FWD_WIDE_ROW_WARPS = 32
 FWD_WIDE_ROW = 32768
@@ -492,26 +498,27 @@ def program_rows(m: int, programs: int) -> int:
     return 1 << (rows.bit_length() - 1)
 
 
-def fit_forward_tile(conf: ForwardConfig, m: int, programs: int) -> ForwardConfig:
-    """``conf`` for ``m`` rows on a GPU of ``programs`` SMs: short rows packed several to a
-    program take at most ``program_rows`` of them, with the short-row rule's warps for that
-    tile, so that few rows spread over the SMs instead of a few programs' mostly masked tiles.
-    The tables' tiles were measured at M = 4096 (32 rows a program on 132 SMs), which they
-    exceed only for rows under 128 columns. H200, probe 51 (log entry 39), harness time, the
-    table's tile against 1-row tiles with 4 warps: fp32 1024 8.2 -> 5.5 us at M = 1, 6.1 -> 5.5
-    at M = 8 and 6.2 -> 5.5 at M = 64; bf16 1024 6.2 -> 5.0 (M = 1); fp32 256 5.9 -> 4.7 (M =
-    1); faster at 17 of the 18 points of M = 1-64, N = 256-2048, bf16 and fp32 (bf16 256 at M
-    = 64 1% slower). Unmeasured between M = 64 and 4096, where fitted tiles have 2-16 rows."""
-    rows = program_rows(m, programs)
+def fit_forward_tile(conf: ForwardConfig, m: int, programs: int, size: int) -> ForwardConfig:
+    """``conf`` for ``m`` rows of ``size``-byte elements on a GPU of ``programs`` SMs: short
+    rows packed several to a program take at most ``program_rows`` of them, but at least
+    FWD_FIT_MIN_TILE_BYTES (or all ``m``, padded to a power of two), with a warp per
+    FWD_FIT_WARP_BYTES of tile (FWD_SHORT_ROW_WARPS to FWD_FIT_MAX_WARPS), so that few rows
+    spread over the SMs instead of a few programs' mostly masked tiles. The tables' tiles were
+    measured at M = 4096 (32 rows a program on 132 SMs), which they exceed only for rows under
+    128 columns. Measurements: log entries 39 and 41."""
+    least = min(cdiv(FWD_FIT_MIN_TILE_BYTES, conf.block_n * size), 1 << (m - 1).bit_length())
+    rows = max(program_rows(m, programs), least)
     if conf.block_m <= rows or conf.splits > 1 or conf.num_chunks > 1:
         return conf
-    return _forward_tile(conf, rows)
+    return _forward_tile(conf, rows, size)
 
 
 @functools.cache
-def _forward_tile(conf: ForwardConfig, rows: int) -> ForwardConfig:
-    warps = min(FWD_SHORT_ROW_MAX_WARPS, max(FWD_SHORT_ROW_WARPS, rows))
-    return replace(conf, block_m=rows, num_warps=warps)
+def _forward_tile(conf: ForwardConfig, rows: int, size: int) -> ForwardConfig:
+    warps = rows * conf.block_n * size // FWD_FIT_WARP_BYTES
+    return replace(
+        conf, block_m=rows, num_warps=min(FWD_FIT_MAX_WARPS, max(FWD_SHORT_ROW_WARPS, warps))
+    )
 
 
 def fit_backward_tile(conf: BackwardConfig, m: int, programs: int) -> BackwardConfig:

@@ -864,7 +864,7 @@ def _forward(
         return (y, mean.fill_(math.nan), rstd.fill_(math.nan)) if stats else (y, None, None)
     if conf is None:
         conf = cfg.forward_config(N, x.dtype, cfg.gpu_family(x.device))
-        conf = cfg.fit_forward_tile(conf, M, cfg.sm_count(x.device))
+        conf = cfg.fit_forward_tile(conf, M, cfg.sm_count(x.device), x.element_size())
     if conf.splits == 1:
         args = (x, y, weight, bias, mean, rstd, x.stride(0), M, N, eps)
         consts = _fwd_kernel_consts(conf, M, N, weight is not None, bias is not None, stats)

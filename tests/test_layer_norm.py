@@ -591,25 +591,35 @@ def test_few_rows_take_backward_tiles_of_the_rows_a_program_gets(dtype):
 
 @pytest.mark.parametrize("dtype", DTYPES, ids=str)
 def test_few_rows_take_forward_tiles_of_the_rows_a_program_gets(dtype):
+    size = dtype.itemsize
     for n in [1, 200, 256, 1024, 2048, 3000, 4096, 8192, 65536]:
         conf = cfg.forward_config(n, dtype)
         if n >= 128:  # the tables' tiles, measured at M = 4096, stay
-            assert cfg.fit_forward_tile(conf, 4096, 132) == conf, n
+            assert cfg.fit_forward_tile(conf, 4096, 132, size) == conf, n
         for m, programs in [(1, 132), (64, 132), (133, 132), (512, 132), (100, 4), (4096, 132)]:
-            fit = cfg.fit_forward_tile(conf, m, programs)
+            fit = cfg.fit_forward_tile(conf, m, programs, size)
             rows = 2 ** math.floor(math.log2(math.ceil(m / programs)))
+            # ... but a tile of at least FWD_FIT_MIN_TILE_BYTES (block_n is a power of two), or
+            # of all m rows (padded to a power of two)
+            least = max(cfg.FWD_FIT_MIN_TILE_BYTES // (conf.block_n * size), 1)
+            rows = max(rows, min(least, 2 ** math.ceil(math.log2(m))))
             if conf.block_m <= rows or conf.splits > 1:  # split rows keep their tile
                 assert fit == conf, (n, m)
                 continue
-            warps = min(cfg.FWD_SHORT_ROW_MAX_WARPS, max(cfg.FWD_SHORT_ROW_WARPS, rows))
+            warps = rows * conf.block_n * size // cfg.FWD_FIT_WARP_BYTES
+            warps = min(cfg.FWD_FIT_MAX_WARPS, max(cfg.FWD_SHORT_ROW_WARPS, warps))
             assert fit == replace(conf, block_m=rows, num_warps=warps), (n, m, fit)
+    # Probes 53-54 (log entry 41): 16-bit 256 in 4 rows, 4 warps at M = 8-128, 1 row at M = 1
+    short = cfg.forward_config(256, torch.bfloat16)
+    assert cfg.fit_forward_tile(short, 8, 132, 2) == replace(short, block_m=4, num_warps=4)
+    assert cfg.fit_forward_tile(short, 1, 132, 2) == replace(short, block_m=1, num_warps=4)
 
 
 @pytest.mark.parametrize("m", [3, 40])
 def test_few_rows_run_the_fitted_tiles(m, monkeypatch, device):
     """N = 256 at 16-bit packs 16 rows a forward program and 32 a backward tile at M = 4096;
     fewer rows take at most the rows a program gets: 3 rows 1, 40 rows 1 on a GPU and 8 on the
-    interpreter's 4 programs (10 rows each)."""
+    interpreter's 4 programs (10 rows each); forward tiles at least 4 rows (2 KB)."""
     n = 256
     x, w, b = _inputs((m, n), (n,), torch.bfloat16, device)
     launches = _record_launches(monkeypatch)
@@ -617,7 +627,7 @@ def test_few_rows_run_the_fitted_tiles(m, monkeypatch, device):
     rows = 2 ** math.floor(math.log2(math.ceil(m / cfg.sm_count(x.device))))
     tables = cfg.forward_config(n, torch.bfloat16), cfg.backward_config(n, torch.bfloat16)
     assert [conf.block_m for conf in tables] == [16, 32]
-    assert [t for k, t in launches if k is ln._fwd_kernel] == [min(16, rows)], launches
+    assert [t for k, t in launches if k is ln._fwd_kernel] == [min(16, max(4, rows))], launches
     assert [t for k, t in launches if k is ln._bwd_kernel] == [min(32, rows)], launches
 
 
