@@ -20,8 +20,9 @@ block (``FWD_STREAM_FULL_BLOCKS``) or are wider than one block (``FWD_STREAM_WID
 streamed in those chunks instead, with per-lane statistics and pass 2 in order
 (``ExactChunkStreaming``).
 
-Backward: a persistent grid of ``programs_per_sm`` programs per SM; each program walks a
-contiguous run of rows, writes dx and sums dweight/dbias over its rows in fp32 registers (one
+Backward: a persistent grid of ``programs_per_sm`` programs per SM; each program (or group)
+walks its share of the row tiles, strided over the grid (``strided``: tiles g, g + groups, ...)
+or as one contiguous run, writes dx and sums dweight/dbias over its rows in fp32 registers (one
 partial row per program). A row up to ``BWD_MAX_TAIL`` columns wider than ``BWD_MAX_BLOCK``
 stays whole, as two blocks (``tail_n``); a wider one is split over ``splits`` programs (a group),
 each holding one slice of the row in registers (per GPU family, ``BWD_TWO_SLICE_TAILS``: two
