@@ -996,8 +996,9 @@ def _backward(
 
 def _persistent_groups(M: int, block_m: int, splits: int, programs: int) -> tuple[int, int]:
     """(groups, rows_per_group) of a persistent grid of at most ``programs`` programs, ``splits``
-    to a group: each group walks a contiguous run of rows, a multiple of block_m (no row in two
-    groups)."""
+    to a group: each group walks rows_per_group rows, a multiple of block_m (no row in two
+    groups), as one contiguous run or (BackwardConfig.strided) as row tiles strided over the
+    grid."""
     groups = max(1, min(programs // splits, cfg.cdiv(M, block_m)))
     rows_per_group = cfg.cdiv(cfg.cdiv(M, groups), block_m) * block_m
     return cfg.cdiv(M, rows_per_group), rows_per_group

@@ -878,27 +878,27 @@ def test_recomputed_row_sums_give_the_swapped_sums_numbers(affine, device):
 
 
 STRIDED_WALKS = {
-    "whole": (37, cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, load_stages=3)),
-    "whole-tail": (
-        37,
-        cfg.BackwardConfig(
-            128, 1, 2, 2, programs_per_sm=1, load_stages=3, tail_n=128, weights_per_row=True
-        ),
+    "whole": cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, load_stages=3),
+    "whole-tail": cfg.BackwardConfig(
+        128, 1, 2, 2, programs_per_sm=1, load_stages=3, tail_n=128, weights_per_row=True
     ),
-    "split": (13, cfg.BackwardConfig(128, 2, 2, 2, programs_per_sm=1, load_stages=3)),
-    "split-recompute": (
-        13,
-        cfg.BackwardConfig(128, 2, 1, 2, programs_per_sm=1, load_stages=3, recompute=True),
+    "split": cfg.BackwardConfig(128, 2, 2, 2, programs_per_sm=1, load_stages=3),
+    "split-recompute": cfg.BackwardConfig(
+        128, 2, 1, 2, programs_per_sm=1, load_stages=3, recompute=True
     ),
 }
 
 
-@pytest.mark.parametrize("m, conf", STRIDED_WALKS.values(), ids=STRIDED_WALKS.keys())
-def test_strided_row_walk_gives_the_contiguous_walks_dx(m, conf, device):
+@pytest.mark.parametrize("conf", STRIDED_WALKS.values(), ids=STRIDED_WALKS.keys())
+def test_strided_row_walk_gives_the_contiguous_walks_dx(conf, device):
     """Groups that walk their row tiles strided over the grid compute each row as a contiguous
     run does: dx bitwise the same; dweight and dbias (other summation order) within tolerance.
-    Several row tiles a group, the last one ragged. Refused with the register prefetch."""
-    n, dtype = 200, torch.bfloat16
+    Several row tiles a group (on the device's whole grid), the last one ragged. Refused with
+    the register prefetch."""
+    programs = cfg.sm_count(torch.device(device))
+    m, n, dtype = 2 * programs * conf.block_m + 5, 200, torch.bfloat16
+    _, rows_per_group = ln._persistent_groups(m, conf.block_m, conf.splits, programs)
+    assert rows_per_group >= 3 * conf.block_m and m % rows_per_group, (m, rows_per_group)
     x, w, b = (t.detach() for t in _inputs((m, n), (n,), dtype, device))
     dy = torch.randn(m, n, device=device).to(dtype)
     _, mean, rstd = ln._forward(x, w, b, 1e-5)
