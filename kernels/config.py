@@ -2,8 +2,8 @@
 
 A configuration depends only on (N, dtype, GPU family) — never on the data — and is computed once
 per key (``functools.cache``), so the per-call host cost is a dictionary lookup; only its row tile
-shrinks, at launch, when there are too few rows to give every SM a whole one
-(``fit_forward_tile``, ``fit_backward_tile``). There is no
+shrinks, at launch, when there are too few rows to give every SM a whole one, or (forward) a
+few (``fit_forward_tile``, ``fit_backward_tile``). There is no
 autotuning at run time: general rules (below) plus, per GPU family, the measured exceptions in
 ``OVERRIDES``, all from launch-config sweeps (``python -m kernels.bench.sweep_configs``;
 docs/performance.md keeps the measurements and the dead ends).
@@ -212,10 +212,16 @@ FWD_PARAMS_FIRST_WIDTHS = (2048, 4096)
 FWD_SHORT_ROW_WARPS, FWD_SHORT_ROW_MAX_WARPS = 4, 16
 # Forward tiles cut for few rows (fit_forward_tile): at least 2 KB unless M has fewer rows
 # (smaller ones lost: bf16 256 at M = 128, 1 row 4.96-5.12 us against 4.64-4.83 with 4 rows and
-# 4.67-4.86 with the table's 16; at M = 1 a 1-row tile won, 4.54 against 4.67 us), a warp per 512
-# bytes (16 a thread: fp32 1024 in 1 row 4.86-5.09 us with 8 warps, 5.31-5.50 with 4), 4 to 8
-# warps. H200, probes 53 F and 54 (log entry 41).
+# 4.67-4.86 with the table's 16; at M = 1 a 1-row tile won, 4.54 against 4.67 us). Below
+# FWD_TABLE_ROWS, the rows of FWD_FIT_PROGRAMS_PER_SM programs a SM (probe 57 B, M = 256-3072,
+# N = 256-2048: 2-12% less time than the table's tile where they differ, e.g. fp32 1024 at
+# M = 512 6.34 against 7.10 us; bf16 256 2% more, 5.18 against 5.09 at M = 512); from there on,
+# where the tables were measured, a program a SM (bf16 256 at M = 4096: the table's 16 rows
+# 5.79-5.98 us, 8 rows 5.86-6.02). Warps: 4 once the grid has a program for every SM (4 beat 8 at
+# 2-4 rows, probe 56 B), else a warp per 512 bytes (16 a thread: fp32 1024 in 1 row 4.86-5.09 us
+# with 8 warps, 5.31-5.50 with 4), 4 to 8. H200, probes 53 F, 54, 56 B, 57 B (log entries 41, 42).
 FWD_FIT_MIN_TILE_BYTES, FWD_FIT_WARP_BYTES, FWD_FIT_MAX_WARPS = 2048, 512, 8
+FWD_FIT_PROGRAMS_PER_SM, FWD_TABLE_ROWS = 4, 4096
 FWD_LONG_ROW_WARPS = 8
 FWD_WIDE_ROW_WARPS = 32
 FWD_WIDE_ROW = 32768
@@ -382,6 +388,11 @@ _H200_FORWARD: Overrides = {
     # At 12288, 4 warps take 250 registers (H200 compile) and fit two 128-thread programs per
     # SM; 8 warps take 183, so one 256-thread program (two need at most 128 registers).
     (4, 16384, MASKED): dict(num_warps=4),
+    # 16-bit 1024 and 2048, tiles of 2048 elements (the rule's 4096 take 4 warps): 2 rows with
+    # 2 warps 115% of copy against 104-115% with 4 and 4; 1 row with 4 warps 90-92% against
+    # 88-91% with 2 rows (probe 57 A, M = 4096; probe 58 checked it, log entry 42).
+    (2, 1024): dict(block_m=2, num_warps=2),
+    (2, 2048): dict(block_m=1),
     # 16-bit 2049-4096 columns: 4 warps +2 to +4 points (4096: three probes; 3072: one).
     (2, 4096): dict(num_warps=4),
     # 16-bit 4097-8191 columns: 4 warps 82-84% against 76% (6144, two dtypes); 8192 ties.
@@ -499,27 +510,27 @@ def program_rows(m: int, programs: int) -> int:
     return 1 << (rows.bit_length() - 1)
 
 
-def fit_forward_tile(conf: ForwardConfig, m: int, programs: int, size: int) -> ForwardConfig:
-    """``conf`` for ``m`` rows of ``size``-byte elements on a GPU of ``programs`` SMs: short
-    rows packed several to a program take at most ``program_rows`` of them, but at least
-    FWD_FIT_MIN_TILE_BYTES (or all ``m``, padded to a power of two), with a warp per
-    FWD_FIT_WARP_BYTES of tile (FWD_SHORT_ROW_WARPS to FWD_FIT_MAX_WARPS), so that few rows
-    spread over the SMs instead of a few programs' mostly masked tiles. The tables' tiles were
-    measured at M = 4096 (32 rows a program on 132 SMs), which they exceed only for rows under
-    128 columns. Measurements: log entries 39 and 41."""
+def fit_forward_tile(conf: ForwardConfig, m: int, sms: int, size: int) -> ForwardConfig:
+    """``conf`` for ``m`` rows of ``size``-byte elements on a GPU of ``sms`` SMs: short rows
+    packed several to a program take at most ``program_rows`` of them for FWD_FIT_PROGRAMS_PER_SM
+    programs a SM (one a SM from FWD_TABLE_ROWS rows on, where the tables' tiles were measured),
+    but at least FWD_FIT_MIN_TILE_BYTES (or all ``m``, padded to a power of two), so that few
+    rows spread over the SMs instead of a few programs' mostly masked tiles. Warps:
+    FWD_SHORT_ROW_WARPS when every SM gets a program, else a warp per FWD_FIT_WARP_BYTES of tile
+    (FWD_SHORT_ROW_WARPS to FWD_FIT_MAX_WARPS). Measurements: log entries 39, 41 and 42."""
+    programs = sms * (FWD_FIT_PROGRAMS_PER_SM if m < FWD_TABLE_ROWS else 1)
     least = min(cdiv(FWD_FIT_MIN_TILE_BYTES, conf.block_n * size), 1 << (m - 1).bit_length())
     rows = max(program_rows(m, programs), least)
     if conf.block_m <= rows or conf.splits > 1 or conf.num_chunks > 1:
         return conf
-    return _forward_tile(conf, rows, size)
+    return _forward_tile(conf, rows, size, cdiv(m, rows) >= sms)
 
 
 @functools.cache
-def _forward_tile(conf: ForwardConfig, rows: int, size: int) -> ForwardConfig:
+def _forward_tile(conf: ForwardConfig, rows: int, size: int, fills_sms: bool) -> ForwardConfig:
     warps = rows * conf.block_n * size // FWD_FIT_WARP_BYTES
-    return replace(
-        conf, block_m=rows, num_warps=min(FWD_FIT_MAX_WARPS, max(FWD_SHORT_ROW_WARPS, warps))
-    )
+    warps = min(FWD_FIT_MAX_WARPS, max(FWD_SHORT_ROW_WARPS, warps))
+    return replace(conf, block_m=rows, num_warps=FWD_SHORT_ROW_WARPS if fills_sms else warps)
 
 
 def fit_backward_tile(conf: BackwardConfig, m: int, programs: int) -> BackwardConfig:

@@ -596,8 +596,11 @@ def test_few_rows_take_forward_tiles_of_the_rows_a_program_gets(dtype):
         conf = cfg.forward_config(n, dtype)
         if n >= 128:  # the tables' tiles, measured at M = 4096, stay
             assert cfg.fit_forward_tile(conf, 4096, 132, size) == conf, n
-        for m, programs in [(1, 132), (64, 132), (133, 132), (512, 132), (100, 4), (4096, 132)]:
-            fit = cfg.fit_forward_tile(conf, m, programs, size)
+        for m, sms in [(1, 132), (64, 132), (133, 132), (512, 132), (3000, 132), (100, 4),
+                       (4096, 132), (5000, 132)]:  # fmt: skip
+            fit = cfg.fit_forward_tile(conf, m, sms, size)
+            # several programs a SM below the tables' M, one from there on
+            programs = sms * (cfg.FWD_FIT_PROGRAMS_PER_SM if m < 4096 else 1)
             rows = 2 ** math.floor(math.log2(math.ceil(m / programs)))
             # ... but a tile of at least FWD_FIT_MIN_TILE_BYTES (block_n is a power of two), or
             # of all m rows (padded to a power of two)
@@ -608,26 +611,35 @@ def test_few_rows_take_forward_tiles_of_the_rows_a_program_gets(dtype):
                 continue
             warps = rows * conf.block_n * size // cfg.FWD_FIT_WARP_BYTES
             warps = min(cfg.FWD_FIT_MAX_WARPS, max(cfg.FWD_SHORT_ROW_WARPS, warps))
+            if math.ceil(m / rows) >= sms:  # every SM has a program: 4 warps
+                warps = cfg.FWD_SHORT_ROW_WARPS
             assert fit == replace(conf, block_m=rows, num_warps=warps), (n, m, fit)
     # Probes 53-54 (log entry 41): 16-bit 256 in 4 rows, 4 warps at M = 8-128, 1 row at M = 1
     short = cfg.forward_config(256, torch.bfloat16)
     assert cfg.fit_forward_tile(short, 8, 132, 2) == replace(short, block_m=4, num_warps=4)
     assert cfg.fit_forward_tile(short, 1, 132, 2) == replace(short, block_m=1, num_warps=4)
+    # Probe 57 B (log entry 42): fp32 1024 at M = 512 in 1 row, 4 warps; 8 rows at M = 4096
+    fp32 = cfg.forward_config(1024, torch.float32)
+    assert cfg.fit_forward_tile(fp32, 512, 132, 4) == replace(fp32, block_m=1, num_warps=4)
+    assert cfg.fit_forward_tile(fp32, 4096, 132, 4) == fp32 == replace(fp32, block_m=8)
 
 
 @pytest.mark.parametrize("m", [3, 40])
 def test_few_rows_run_the_fitted_tiles(m, monkeypatch, device):
     """N = 256 at 16-bit packs 16 rows a forward program and 32 a backward tile at M = 4096;
-    fewer rows take at most the rows a program gets: 3 rows 1, 40 rows 1 on a GPU and 8 on the
-    interpreter's 4 programs (10 rows each); forward tiles at least 4 rows (2 KB)."""
+    fewer rows take at most the rows a program gets: backward 3 rows 1, 40 rows 1 on a GPU and 8
+    on the interpreter's 4 programs (10 rows each); forward those of FWD_FIT_PROGRAMS_PER_SM
+    programs a SM, at least 4 rows (2 KB)."""
     n = 256
     x, w, b = _inputs((m, n), (n,), torch.bfloat16, device)
     launches = _record_launches(monkeypatch)
     _assert_as_good_as_torch(x, w, b, (n,))
-    rows = 2 ** math.floor(math.log2(math.ceil(m / cfg.sm_count(x.device))))
+    sms = cfg.sm_count(x.device)
+    rows = 2 ** math.floor(math.log2(math.ceil(m / sms)))
+    fwd_rows = 2 ** math.floor(math.log2(math.ceil(m / (cfg.FWD_FIT_PROGRAMS_PER_SM * sms))))
     tables = cfg.forward_config(n, torch.bfloat16), cfg.backward_config(n, torch.bfloat16)
     assert [conf.block_m for conf in tables] == [16, 32]
-    assert [t for k, t in launches if k is ln._fwd_kernel] == [min(16, max(4, rows))], launches
+    assert [t for k, t in launches if k is ln._fwd_kernel] == [max(4, fwd_rows)], launches
     assert [t for k, t in launches if k is ln._bwd_kernel] == [min(32, rows)], launches
 
 

@@ -26,20 +26,21 @@ DRY=1 TRITON_INTERPRET=1 (no GPU): checks every variant on the interpreter, time
 import dataclasses
 import sys
 
+import probe7
 import torch
-from probe53 import DRY, DEVICE, SMS, forward_tiles, run_point
+from probe53 import DEVICE, DRY, SMS, forward_tiles, run_point
 
 from kernels import config as cfg
 from kernels import layernorm as ln
 from kernels.bench import harness as h
 from kernels.reference import assert_close, layer_norm_reference, reference_grads
 
-import probe7
-
 
 def fit_candidate(conf, m, sms, size):
     """Today's fit with 4 programs a SM instead of 1, and 4 warps once the grid fills the SMs."""
-    least = min(cfg.cdiv(cfg.FWD_FIT_MIN_TILE_BYTES, conf.block_n * size), 1 << (m - 1).bit_length())
+    least = min(
+        cfg.cdiv(cfg.FWD_FIT_MIN_TILE_BYTES, conf.block_n * size), 1 << (m - 1).bit_length()
+    )
     rows = max(cfg.program_rows(m, 4 * sms), least)
     if conf.block_m <= rows or conf.splits > 1 or conf.num_chunks > 1:
         return conf
