@@ -388,11 +388,14 @@ _H200_FORWARD: Overrides = {
     # At 12288, 4 warps take 250 registers (H200 compile) and fit two 128-thread programs per
     # SM; 8 warps take 183, so one 256-thread program (two need at most 128 registers).
     (4, 16384, MASKED): dict(num_warps=4),
-    # 16-bit 1024 and 2048, tiles of 2048 elements (the rule's 4096 take 4 warps): 2 rows with
-    # 2 warps 115% of copy against 104-115% with 4 and 4; 1 row with 4 warps 90-92% against
-    # 88-91% with 2 rows (probe 57 A, M = 4096; probe 58 checked it, log entry 42).
+    # 16-bit rows of 513-2048 columns in tiles of 2048 elements, not the rule's 4096: 768-1024
+    # in 2 rows with 2 warps (fp16 1024 9.3-9.6 us against 10.4-10.5 with the rule's 4 rows and
+    # 4 warps, 768 +3 to +4%, bf16 1024 tied), 2048 in 1 row (bf16 14.2-14.3 against 14.5-14.7
+    # us, fp16 tied); 1025-2047 keep the rule's 2 rows (1536 in 1: 13.1-13.2 against 12.4-12.6
+    # us). M = 4096, probes 57 A and 58 (three processes), log entry 42.
     (2, 1024): dict(block_m=2, num_warps=2),
     (2, 2048): dict(block_m=1),
+    (2, 2048, MASKED): dict(block_m=2),
     # 16-bit 2049-4096 columns: 4 warps +2 to +4 points (4096: three probes; 3072: one).
     (2, 4096): dict(num_warps=4),
     # 16-bit 4097-8191 columns: 4 warps 82-84% against 76% (6144, two dtypes); 8192 ties.
