@@ -531,9 +531,11 @@ def fit_forward_tile(conf: ForwardConfig, m: int, sms: int, size: int) -> Forwar
 
 @functools.cache
 def _forward_tile(conf: ForwardConfig, rows: int, size: int, fills_sms: bool) -> ForwardConfig:
+    if fills_sms:
+        return replace(conf, block_m=rows, num_warps=FWD_SHORT_ROW_WARPS)
     warps = rows * conf.block_n * size // FWD_FIT_WARP_BYTES
     warps = min(FWD_FIT_MAX_WARPS, max(FWD_SHORT_ROW_WARPS, warps))
-    return replace(conf, block_m=rows, num_warps=FWD_SHORT_ROW_WARPS if fills_sms else warps)
+    return replace(conf, block_m=rows, num_warps=warps)
 
 
 def fit_backward_tile(conf: BackwardConfig, m: int, programs: int) -> BackwardConfig:

@@ -600,7 +600,7 @@ def test_few_rows_take_forward_tiles_of_the_rows_a_program_gets(dtype):
                        (4096, 132), (5000, 132)]:  # fmt: skip
             fit = cfg.fit_forward_tile(conf, m, sms, size)
             # several programs a SM below the tables' M, one from there on
-            programs = sms * (cfg.FWD_FIT_PROGRAMS_PER_SM if m < 4096 else 1)
+            programs = sms * (cfg.FWD_FIT_PROGRAMS_PER_SM if m < cfg.FWD_TABLE_ROWS else 1)
             rows = 2 ** math.floor(math.log2(math.ceil(m / programs)))
             # ... but a tile of at least FWD_FIT_MIN_TILE_BYTES (block_n is a power of two), or
             # of all m rows (padded to a power of two)
@@ -692,6 +692,21 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     assert cfg._override(conf, 14336, torch.float32, "test", 0).num_warps == 4
     assert cfg.forward_config(14336, torch.float32, "H200").num_warps == 4
     assert cfg.forward_config(14336, torch.float32, "H100").num_warps == cfg.FWD_LONG_ROW_WARPS
+    # H200, 16-bit (probes 57 A, 58): 768-1024 in 2 rows with 2 warps, 2048 in 1 row, while
+    # 1536 keeps the rule's 2 rows; the H100 keeps the rule's 4 and 2 rows with 4 warps.
+    tiles = {
+        (n, family): (conf.block_m, conf.num_warps)
+        for n in (768, 1024, 1536, 2048)
+        for family in ("H100", "H200")
+        for conf in [cfg.forward_config(n, torch.bfloat16, family)]
+    }
+    assert tiles == {
+        **{(n, "H200"): (2, 2) for n in (768, 1024)},
+        (1536, "H200"): (2, 4),
+        (2048, "H200"): (1, 4),
+        **{(n, "H100"): (4, 4) for n in (768, 1024)},
+        **{(n, "H100"): (2, 4) for n in (1536, 2048)},
+    }
     # The H200's two-slice backward rows compute their sums whole; not three slices (12288),
     # nor where the other slice's fp64 weights would not fit shared memory.
     assert cfg.backward_config(16384, torch.bfloat16, "H200").recompute
