@@ -391,7 +391,7 @@ _H200_FORWARD: Overrides = {
     # 16-bit rows of 513-2048 columns in tiles of 2048 elements, not the rule's 4096: 768-1024
     # in 2 rows with 2 warps (fp16 1024 9.3-9.6 us against 10.4-10.5 with the rule's 4 rows and
     # 4 warps, 768 +3 to +4%, bf16 1024 tied), 2048 in 1 row (bf16 14.2-14.3 against 14.5-14.7
-    # us, fp16 tied); 1025-2047 keep the rule's 2 rows (1536 in 1: 13.1-13.2 against 12.4-12.6
+    # us, fp16 tied); 1025-2047 keep the rule's 2 rows (1536 in 1: 13.0-13.2 against 12.4-12.6
     # us). M = 4096, probes 57 A and 58 (three processes), log entry 42.
     (2, 1024): dict(block_m=2, num_warps=2),
     (2, 2048): dict(block_m=1),
