@@ -237,7 +237,7 @@ BWD_PROGRAMS_PER_SM = 1
 # (load_stages 3) instead of one tile prefetched into registers: +3 to +4 points of copy at
 # 16-bit 4096 and fp32 8192, within noise elsewhere; 2 stages lost 10-20 points, 4 were no
 # better than 3 (H100, log entry 27). Split rows are pipelined the same way (their exchange then
-# written in inline asm, see kernels.layernorm._share_row_pair) in 8192-wide slices: fp32 65536
+# waiting in inline asm, see kernels.layernorm._await_slots) in 8192-wide slices: fp32 65536
 # 76 -> 91% of copy, 16-bit 65536 67 -> 70%, 16-bit 16384-32768 within noise; 4096-wide slices
 # keep the register prefetch (pipelined: fp32 32768 84 -> 78%, 16-bit 12288 63 -> 59%; log
 # entry 28).

@@ -254,8 +254,9 @@ def _load_row_tile(X, DY, start, end, stride_x, stride_dy, cols, N, BLOCK_M: tl.
 
 # Per-row values of a row split across programs (SUMS_MODE): the backward's two row sums, the
 # split forward's slice mean and M2. Whole rows keep them in the program (LOCAL); split rows
-# swap each slice's pair through a small fp32 buffer, either within one launch, each program
-# spinning on its group's arrival counter (EXCHANGE: all programs of a group must be resident at
+# swap each slice's pair through a small (M, SPLITS, 2) fp32 buffer, either within one launch
+# (EXCHANGE: every slot starts UNWRITTEN, each program writes its own with relaxed atomics and
+# spins on its group's until none reads UNWRITTEN; all programs of a group must be resident at
 # once, see _row_sums_buffers), or across two launches of the same kernel: STORE writes the
 # slices' pairs and nothing else, LOAD reads them and does the rest (no waiting: what the CPU
 # interpreter, which runs programs one after another, can run). Or not at all: with RECOMPUTE
@@ -266,6 +267,26 @@ SUMS_EXCHANGE = tl.constexpr(1)
 SUMS_STORE = tl.constexpr(2)
 SUMS_LOAD = tl.constexpr(3)
 SUMS_RECOMPUTE = tl.constexpr(4)
+# An exchange slot (a slice's pair of one row, written as one 64-bit word) before its program
+# writes it: two NaNs that fp32 arithmetic on NVIDIA GPUs never returns (their NaN is
+# 0x7FFFFFFF), and _publish_row_pair rewrites such a first value anyway.
+UNWRITTEN = tl.constexpr(-1)
+
+
+def _await_slots_asm(k: int) -> tl.constexpr:
+    """The exchange's wait on k slots, thread by thread: load slots $k..$2k-1 into $0..$k-1
+    until none is UNWRITTEN (-1), all k loads in flight together; nothing where $2k is 0."""
+    loads = " ".join(f"ld.relaxed.gpu.global.b64 ${i}, [${k + i}];" for i in range(k))
+    tests = " ".join(f"setp.eq.or.s64 p, ${i}, -1, p;" for i in range(1, k))
+    return tl.constexpr(
+        "{ .reg .pred p; "
+        + " ".join(f"mov.b64 ${i}, 0;" for i in range(k))
+        + f" setp.eq.s32 p, ${2 * k}, 0; @p bra DONE_${{:uid}}; WAIT_${{:uid}}: {loads}"
+        + f" setp.eq.s64 p, $0, -1; {tests} @p bra WAIT_${{:uid}}; DONE_${{:uid}}: }}"
+    )
+
+
+_AWAIT_2_SLOTS, _AWAIT_4_SLOTS, _AWAIT_8_SLOTS = (_await_slots_asm(k) for k in (2, 4, 8))
 
 
 @triton.jit
@@ -293,84 +314,139 @@ def _program_slice(
 
 
 @triton.jit
-def _cta_barrier():
-    # bar.sync 0, what tl.debug_barrier emits, as inline asm: Triton's software pipeliner leaves
-    # alone any loop that holds a tl.debug_barrier.
-    tl.inline_asm_elementwise(
-        "bar.sync 0; mov.u32 $0, 0;", "=r,r", [0], dtype=tl.int32, is_pure=False, pack=1
-    )
+def _publish_row_pair(
+    Sums, rows, row_ok, split, v1, v2, SPLITS: tl.constexpr, SUMS_MODE: tl.constexpr
+):
+    """Writes this slice's two values per row (v1, v2) into ``Sums`` (M, SPLITS, 2) fp32 (not
+    with LOAD, whose first launch wrote them). EXCHANGE writes the pair as one 64-bit relaxed
+    atomic (v1's bits low): no fence, since a reader needs this word and nothing written before
+    it, and never half a pair."""
+    mine = Sums + rows.to(tl.int64) * (2 * SPLITS) + 2 * split
+    if SUMS_MODE == SUMS_EXCHANGE:
+        low = v1.to(tl.int32, bitcast=True)
+        low = tl.where(low == UNWRITTEN, 0x7FFFFFFF, low).to(tl.int64) & 0xFFFFFFFF
+        word = (v2.to(tl.int32, bitcast=True).to(tl.int64) << 32) | low
+        slot = mine.to(tl.pointer_type(tl.int64), bitcast=True)
+        tl.atomic_xchg(slot, word, mask=row_ok, sem="relaxed", scope="gpu")
+    elif SUMS_MODE == SUMS_STORE:
+        tl.store(mine, v1, mask=row_ok)
+        tl.store(mine + 1, v2, mask=row_ok)
 
 
 @triton.jit
-def _wait_for_count(counter, target):
-    # Thread 0 polls the counter with acquire loads until it reaches target, then the whole CTA
-    # meets at a barrier (barrier.sync: the non-aligned form, thread 0 arrives later than its
-    # warp), so every thread's later loads are ordered after that acquire. Inline asm: a
-    # while loop would keep the pipeliner off the enclosing loop.
-    return tl.inline_asm_elementwise(
-        "{ .reg .pred p; .reg .u32 t; mov.u32 $0, 0; mov.u32 t, %tid.x; setp.ne.u32 p, t, 0; "
-        "@p bra DONE_${:uid}; WAIT_${:uid}: ld.acquire.gpu.global.b32 $0, [$1]; "
-        "setp.lt.s32 p, $0, $2; @p bra WAIT_${:uid}; DONE_${:uid}: barrier.sync 0; }",
-        "=r,l,r",
-        [counter, target],
-        dtype=tl.int32,
-        is_pure=False,
-        pack=1,
-    )
+def _slot(Sums, start, end, s: tl.constexpr, SPLITS: tl.constexpr):
+    # Slot s of the tile from row start: row start + s // SPLITS (start itself past end), slice
+    # s % SPLITS, as an int64 pointer.
+    row = tl.where(start + s // SPLITS < end, start + s // SPLITS, start)
+    row_slots = Sums + row.to(tl.int64) * (2 * SPLITS)
+    return row_slots.to(tl.pointer_type(tl.int64), bitcast=True) + s % SPLITS
 
 
 @triton.jit
-def _load_published(ptrs):
-    # A load the pipeliner cannot hoist above _wait_for_count, as it would any tl.load (volatile
-    # included). ``ptrs`` must all be valid: there is no mask.
-    return tl.inline_asm_elementwise(
-        "ld.relaxed.gpu.global.f32 $0, [$1];",
-        "=f,l",
-        [ptrs],
-        dtype=tl.float32,
-        is_pure=False,
-        pack=1,
-    )
-
-
-@triton.jit
-def _share_row_pair(
+def _await_slots(
     Sums,
-    Arrived,
-    rows,
-    row_ok,
-    split,
-    group,
-    step,
-    v1,
-    v2,
+    start,
+    end,
+    first: tl.constexpr,
+    K: tl.constexpr,
+    SLOTS: tl.constexpr,
+    SPLITS: tl.constexpr,
+):
+    """Slots first..first+K-1 of the tile from row ``start`` (past SLOTS, the last again) once
+    all are written, as K int64 words (0 if ``start`` is past ``end``). Each thread spins on its
+    own loads, so the words it holds are the ones its exit test saw, and no barrier is inside
+    the wait. Scalars in inline asm: a tensor's copy per layout would each wait in turn, a
+    while loop would keep the pipeliner off the enclosing loop, and a tl.load could be hoisted
+    above the wait."""
+    ok = (start < end).to(tl.int32)
+    last: tl.constexpr = SLOTS - 1
+    s0 = _slot(Sums, start, end, min(first, last), SPLITS)
+    s1 = _slot(Sums, start, end, min(first + 1, last), SPLITS)
+    if K == 2:
+        words = tl.inline_asm_elementwise(
+            _AWAIT_2_SLOTS, "=l,=l,l,l,r", [s0, s1, ok], (tl.int64, tl.int64), False, 1
+        )
+    else:
+        s2 = _slot(Sums, start, end, min(first + 2, last), SPLITS)
+        s3 = _slot(Sums, start, end, min(first + 3, last), SPLITS)
+        if K == 4:
+            words = tl.inline_asm_elementwise(
+                _AWAIT_4_SLOTS,
+                "=l,=l,=l,=l,l,l,l,l,r",
+                [s0, s1, s2, s3, ok],
+                (tl.int64, tl.int64, tl.int64, tl.int64),
+                False,
+                1,
+            )
+        else:
+            s4 = _slot(Sums, start, end, min(first + 4, last), SPLITS)
+            s5 = _slot(Sums, start, end, min(first + 5, last), SPLITS)
+            s6 = _slot(Sums, start, end, min(first + 6, last), SPLITS)
+            s7 = _slot(Sums, start, end, min(first + 7, last), SPLITS)
+            words = tl.inline_asm_elementwise(
+                _AWAIT_8_SLOTS,
+                "=l,=l,=l,=l,=l,=l,=l,=l,l,l,l,l,l,l,l,l,r",
+                [s0, s1, s2, s3, s4, s5, s6, s7, ok],
+                (tl.int64, tl.int64, tl.int64, tl.int64, tl.int64, tl.int64, tl.int64, tl.int64),
+                False,
+                1,
+            )
+    return words
+
+
+@triton.jit
+def _gather_row_pairs(
+    Sums,
+    start,
+    end,
+    a,
+    b,
+    N,
+    BLOCK_M: tl.constexpr,
+    BLOCK_N: tl.constexpr,
     SPLITS: tl.constexpr,
     SUMS_MODE: tl.constexpr,
-    PIPELINED: tl.constexpr = False,
+    COMBINE: tl.constexpr,
 ):
-    """Publishes this slice's two values per row (v1, v2) in ``Sums`` (M, SPLITS, 2) fp32 and
-    returns the rows' pointers into it. With SUMS_EXCHANGE, returns once the program's whole
-    group (``Arrived[group]`` counts its arrivals) has published round ``step``; every slice's
-    pair is then readable, with volatile loads (PIPELINED: with :func:`_load_published`; the
-    exchange is then written so that Triton can still software-pipeline the enclosing loop)."""
-    sums = Sums + rows.to(tl.int64) * (2 * SPLITS)
-    if SUMS_MODE != SUMS_LOAD:
-        tl.store(sums + 2 * split, v1, mask=row_ok)
-        tl.store(sums + 2 * split + 1, v2, mask=row_ok)
-    if SUMS_MODE == SUMS_EXCHANGE:
-        # All threads' stores, then one release; wait until the group's SPLITS programs have
-        # all arrived at this round.
-        target = SPLITS * (step + 1)
-        if PIPELINED:
-            _cta_barrier()
-            tl.atomic_add(Arrived + group, 1, sem="release", scope="gpu")
-            _wait_for_count(Arrived + group, target)
-        else:
-            tl.debug_barrier()
-            arrived = tl.atomic_add(Arrived + group, 1, sem="acq_rel", scope="gpu") + 1
-            while arrived < target:
-                arrived = tl.atomic_add(Arrived + group, 0, sem="acquire", scope="gpu")
-    return sums
+    """Folds every slice's pair of the tile's rows [start, start + BLOCK_M) into (a, b), each
+    [BLOCK_M], in slice order: (a, b) = COMBINE(a, b, first, second, j, N, BLOCK_N) for slice j
+    (its pair 0 at rows at and past ``end``). EXCHANGE waits for the slots (_await_slots) up to
+    8 at a time; LOAD loads them."""
+    SLOTS: tl.constexpr = BLOCK_M * SPLITS
+    K: tl.constexpr = 2 if SLOTS <= 2 else (4 if SLOTS <= 4 else 8)
+    for c in tl.static_range((SLOTS + K - 1) // K):
+        if SUMS_MODE == SUMS_EXCHANGE:
+            words = _await_slots(Sums, start, end, c * K, K, SLOTS, SPLITS)
+        for i in tl.static_range(K):
+            if c * K + i < SLOTS:
+                r = (c * K + i) // SPLITS
+                j = (c * K + i) % SPLITS
+                ok = start + r < end
+                if SUMS_MODE == SUMS_EXCHANGE:
+                    first = words[i].to(tl.int32).to(tl.float32, bitcast=True)
+                    second = (words[i] >> 32).to(tl.int32).to(tl.float32, bitcast=True)
+                    first, second = tl.where(ok, first, 0.0), tl.where(ok, second, 0.0)
+                else:
+                    slot = Sums + (start + r).to(tl.int64) * (2 * SPLITS) + 2 * j
+                    first = tl.load(slot, mask=ok, other=0.0)
+                    second = tl.load(slot + 1, mask=ok, other=0.0)
+                a_r, b_r = COMBINE(a, b, first, second, j, N, BLOCK_N)
+                here = tl.arange(0, BLOCK_M) == r
+                a, b = tl.where(here, a_r, a), tl.where(here, b_r, b)
+    return a, b
+
+
+@triton.jit
+def _add_slice(a, b, first, second, j: tl.constexpr, N, BLOCK_N: tl.constexpr):
+    # The backward's row sums: slice j's added.
+    return a + first, b + second
+
+
+@triton.jit
+def _merge_slice(mean, m2, mean_j, m2_j, j: tl.constexpr, N, BLOCK_N: tl.constexpr):
+    # The split forward's (mean, M2): slice j's (its columns counted) merged in.
+    n_j = tl.maximum(tl.minimum(N - j * BLOCK_N, BLOCK_N), 0) * 1.0
+    return _merge_stats(mean, m2, mean_j, m2_j, j * BLOCK_N * 1.0, n_j)
 
 
 @triton.jit
@@ -382,7 +458,6 @@ def _fwd_split_kernel(
     Mean,
     Rstd,
     Sums,
-    Arrived,
     stride_x,
     M,
     N,
@@ -398,8 +473,8 @@ def _fwd_split_kernel(
 ):
     # A row split over a group of SPLITS programs: program (s, g) owns columns
     # [s*BLOCK_N, (s+1)*BLOCK_N) of the rows [g*rows_per_group, (g+1)*rows_per_group), BLOCK_M
-    # rows at a time, read once. Each slice's mean and M2 go through _share_row_pair; every
-    # program merges all of them in slice order, so all get the same statistics.
+    # rows at a time, read once. Each slice's mean and M2 go through Sums (_publish_row_pair);
+    # every program merges all of them in slice order, so all get the same statistics.
     split, group, first_row, last_row, _, cols, cmask = _program_slice(
         rows_per_group, M, N, BLOCK_N
     )
@@ -416,17 +491,22 @@ def _fwd_split_kernel(
         mean_s = tl.math.div_rn(tl.sum(x, axis=1), n_slice)
         d = tl.where(mask, x - mean_s[:, None], 0.0)
         m2_s = tl.sum(d * d, axis=1)
-        sums = _share_row_pair(
-            Sums, Arrived, rows, row_ok, split, group, i // BLOCK_M, mean_s, m2_s, SPLITS, SUMS_MODE
-        )
+        _publish_row_pair(Sums, rows, row_ok, split, mean_s, m2_s, SPLITS, SUMS_MODE)
         if SUMS_MODE != SUMS_STORE:
-            mean = tl.zeros([BLOCK_M], dtype=tl.float32)
-            m2 = tl.zeros([BLOCK_M], dtype=tl.float32)
-            for j in range(SPLITS):
-                mean_j = tl.load(sums + 2 * j, mask=row_ok, other=0.0, volatile=True)
-                m2_j = tl.load(sums + 2 * j + 1, mask=row_ok, other=0.0, volatile=True)
-                n_j = tl.maximum(tl.minimum(N - j * BLOCK_N, BLOCK_N), 0) * 1.0
-                mean, m2 = _merge_stats(mean, m2, mean_j, m2_j, j * BLOCK_N * 1.0, n_j)
+            zeros = tl.zeros([BLOCK_M], dtype=tl.float32)
+            mean, m2 = _gather_row_pairs(
+                Sums,
+                first_row + i,
+                last_row,
+                zeros,
+                zeros,
+                N,
+                BLOCK_M,
+                BLOCK_N,
+                SPLITS,
+                SUMS_MODE,
+                _merge_slice,
+            )
             rstd = tl.rsqrt(_div(m2, N) + eps)
             xhat = (x - mean[:, None]) * rstd[:, None]
             y_ptrs = Y + rows.to(tl.int64)[:, None] * N + cols[None, :]
@@ -546,7 +626,6 @@ def _bwd_kernel(
     DW,
     DB,
     Sums,
-    Arrived,
     stride_x,
     stride_dy,
     M,
@@ -578,7 +657,7 @@ def _bwd_kernel(
     # With PARAM_GRADS it also sums dy*xhat and dy over those rows in fp32 registers and writes
     # them to row g of Partial[0] (dweight) and Partial[1] (dbias), each (groups, N) fp32, or
     # with DIRECT_GRADS (a single group) to DW and DB (where HAS_DW, HAS_DB) in their dtypes.
-    # Sums is (M, SPLITS, 2) fp32: each slice's two row sums; Arrived is (groups,) int32 zeros.
+    # Sums is (M, SPLITS, 2) fp32: each slice's two row sums (see _publish_row_pair).
     split, group, first_row, last_row, tail_start, cols, cmask = _program_slice(
         rows_per_group, M, N, BLOCK_N, TAIL_N, SPLITS
     )
@@ -637,36 +716,23 @@ def _bwd_kernel(
             )[4:]
             s1, s2 = s1 + o1, s2 + o2
         elif SUMS_MODE != SUMS_LOCAL:
-            # A pipelined loop's exchange avoids what would keep Triton from pipelining it.
-            pipelined = SUMS_MODE == SUMS_EXCHANGE and LOAD_STAGES > 1
-            sums = _share_row_pair(
-                Sums,
-                Arrived,
-                rows,
-                row_ok,
-                split,
-                group,
-                i // BLOCK_M,
-                s1,
-                s2,
-                SPLITS,
-                SUMS_MODE,
-                pipelined,
-            )
+            _publish_row_pair(Sums, rows, row_ok, split, s1, s2, SPLITS, SUMS_MODE)
             if SUMS_MODE != SUMS_STORE:
                 # Every program adds the slices in the same order: the same sums everywhere.
-                s1 = tl.zeros([BLOCK_M], dtype=tl.float32)
-                s2 = tl.zeros([BLOCK_M], dtype=tl.float32)
-                if pipelined:
-                    # Rows past M (the last group's tail) read row M - 1 and are masked after.
-                    published = Sums + tl.minimum(rows, M - 1).to(tl.int64) * (2 * SPLITS)
-                    for j in tl.static_range(SPLITS):
-                        s1 += tl.where(row_ok, _load_published(published + 2 * j), 0.0)
-                        s2 += tl.where(row_ok, _load_published(published + 2 * j + 1), 0.0)
-                else:
-                    for j in range(SPLITS):
-                        s1 += tl.load(sums + 2 * j, mask=row_ok, other=0.0, volatile=True)
-                        s2 += tl.load(sums + 2 * j + 1, mask=row_ok, other=0.0, volatile=True)
+                zeros = tl.zeros([BLOCK_M], dtype=tl.float32)
+                s1, s2 = _gather_row_pairs(
+                    Sums,
+                    start,
+                    end,
+                    zeros,
+                    zeros,
+                    N,
+                    BLOCK_M,
+                    BLOCK_N,
+                    SPLITS,
+                    SUMS_MODE,
+                    _add_slice,
+                )
         if SUMS_MODE != SUMS_STORE:
             a = _div(s1, N)[:, None] * rstd
             b = _div(s2, N)[:, None] * rstd
@@ -874,8 +940,8 @@ def _forward(
         flags = dict(HAS_W=weight is not None, HAS_B=bias is not None)
         programs = cfg.sm_count(x.device)
         groups, rows_per_group = _persistent_groups(M, conf.block_m, conf.splits, programs)
-        modes, sums, arrived = _row_sums_buffers(x, conf, groups, programs)
-        args = (x, y, weight, bias, mean, rstd, sums, arrived, x.stride(0), M, N, eps)
+        modes, sums = _row_sums_buffers(x, conf, programs)
+        args = (x, y, weight, bias, mean, rstd, sums, x.stride(0), M, N, eps)
         for mode in modes:
             _launch(
                 _fwd_split_kernel,
@@ -941,19 +1007,19 @@ def _backward(
     if conf.tail_n and conf.recompute:
         raise ValueError(f"BackwardConfig.recompute does not take a tail block (tail_n): {conf}")
     if conf.splits == 1:
-        modes, sums, arrived = (SUMS_LOCAL.value,), partial, partial
+        modes, sums = (SUMS_LOCAL.value,), partial
     elif conf.recompute:
         if conf.splits != 2:
             raise ValueError(f"BackwardConfig.recompute needs splits == 2, got {conf.splits}")
-        modes, sums, arrived = (SUMS_RECOMPUTE.value,), partial, partial
+        modes, sums = (SUMS_RECOMPUTE.value,), partial
     else:
-        modes, sums, arrived = _row_sums_buffers(x, conf, groups, programs)
+        modes, sums = _row_sums_buffers(x, conf, programs)
     for mode in modes:
         _launch(
             _bwd_kernel,
             (conf.splits, groups),
             (x, dy, dx, weight, mean, rstd, partial, partial if dw is None else dw)
-            + (partial if db is None else db, sums, arrived)
+            + (partial if db is None else db, sums)
             + (x.stride(0), dy.stride(0), M, N, rows_per_group),
             dict(
                 BLOCK_M=conf.block_m,
@@ -1004,20 +1070,20 @@ def _persistent_groups(M: int, block_m: int, splits: int, programs: int) -> tupl
     return cfg.cdiv(M, rows_per_group), rows_per_group
 
 
-def _row_sums_buffers(x: torch.Tensor, conf, groups: int, programs: int):
-    """(SUMS_MODE per launch, Sums, Arrived) for rows split over ``conf.splits`` programs.
+def _row_sums_buffers(x: torch.Tensor, conf, programs: int):
+    """(SUMS_MODE per launch, Sums) for rows split over ``conf.splits`` programs.
 
-    An exchange spins until the group's other programs arrive: sound only when the whole grid is
-    resident at once (launched cooperatively: CUDA refuses the launch otherwise), never in the
-    interpreter, which runs programs one at a time. A row split over more programs than the
-    persistent grid holds takes the two launches.
+    An exchange spins until the group's other programs have written their slots: sound only when
+    the whole grid is resident at once (launched cooperatively: CUDA refuses the launch
+    otherwise), never in the interpreter, which runs programs one at a time. A row split over
+    more programs than the persistent grid holds takes the two launches.
     """
-    M = x.shape[0]
-    exchange = conf.exchange and x.is_cuda and conf.splits <= programs
-    modes = (SUMS_EXCHANGE.value,) if exchange else (SUMS_STORE.value, SUMS_LOAD.value)
-    sums = torch.empty((M, conf.splits, 2), dtype=torch.float32, device=x.device)
-    arrived = torch.zeros((groups,), dtype=torch.int32, device=x.device) if exchange else sums
-    return modes, sums, arrived
+    shape = (x.shape[0], conf.splits, 2)
+    if conf.exchange and x.is_cuda and conf.splits <= programs:
+        unwritten = torch.full(shape, UNWRITTEN.value, dtype=torch.int32, device=x.device)
+        return (SUMS_EXCHANGE.value,), unwritten.view(torch.float32)
+    sums = torch.empty(shape, dtype=torch.float32, device=x.device)
+    return (SUMS_STORE.value, SUMS_LOAD.value), sums
 
 
 # ---- autograd: one backward glue for the eager Function and the custom op ----

@@ -794,7 +794,7 @@ EXPLICIT_CONFIGS = {
         cfg.ForwardConfig(block_n=128, num_chunks=1, block_m=2, num_warps=2, splits=3),
         cfg.BackwardConfig(128, 3, 2, 2, programs_per_sm=1, prefetch=True),
     ),
-    # Split rows with pipelined loads: on a GPU the exchange in inline asm (_share_row_pair).
+    # Split rows with pipelined loads: on a GPU the exchange waits in inline asm (_await_row).
     "split-pipelined": (
         cfg.ForwardConfig(block_n=128, num_chunks=1, block_m=2, num_warps=2, splits=2),
         cfg.BackwardConfig(128, 3, 2, 2, programs_per_sm=1, load_stages=3),
@@ -882,6 +882,28 @@ def test_explicit_configs(configs, dtype, device):
     ]
     for name, got, ref in zip(["y", "dx", "dw", "db"], [y, *grads], expected, strict=True):
         assert relative_error(got, ref) <= TOLERANCES[dtype].max_error, name
+
+
+@pytest.mark.parametrize("name", ["split-tiles", "3-splits", "split-pipelined"])
+def test_split_rows_propagate_nan_and_inf_like_torch(name, device):
+    """A NaN or an inf in one slice of a split row reaches every slice, forward and backward,
+    as in PyTorch, and the other rows keep their numbers. (On a GPU the exchange's empty slots
+    are a NaN pattern: a row whose sums are NaN must still read as written.)"""
+    fwd, bwd = EXPLICIT_CONFIGS[name]
+    m, n = 6, 200
+    x = torch.randn(m, n, device=device)
+    x[1, 3] = math.nan
+    x[2, 150] = math.inf
+    w, b, dy = torch.randn(n, device=device), torch.randn(n, device=device), torch.randn_like(x)
+    y, mean, rstd = ln._forward(x, w, b, 1e-5, fwd)
+    dx = ln._backward(dy, x, w, mean, rstd, True, b.dtype, bwd)[0]
+    x_ref = x.clone().requires_grad_()
+    y_ref = F.layer_norm(x_ref, (n,), w, b)
+    y_ref.backward(dy)
+    finite = [0, 3, 4, 5]
+    for ours, theirs in ((y, y_ref.detach()), (dx, x_ref.grad)):
+        assert torch.equal(ours.isnan(), theirs.isnan())
+        torch.testing.assert_close(ours[finite], theirs[finite])
 
 
 @pytest.mark.parametrize("affine", [True, False], ids=["weights", "no-weights"])
