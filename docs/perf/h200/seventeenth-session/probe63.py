@@ -5,20 +5,21 @@ pair, meets its CTA at a barrier, adds 1 to the group's counter with release sem
 waits for every store the program has in flight: the dx of the tile before) and spins until the
 counter reaches the round's target, then loads every slice's pair (one more L2 round trip).
 Log entry 18 (H100) measured what the fences cost: 6-9 points of copy at 16-bit 16384-32768.
-The candidate (working tree; call 2 measured a first version, kept as ab/kernels_v1: "v1"): each program writes its pair as one 64-bit relaxed atomic into a
-slot that starts UNWRITTEN (all bits set); every thread spins on its own loads of the row's
-slots until none is UNWRITTEN (one inline-asm loop, all slots' loads in flight together) and
-uses the words it loaded. v1 waited row by row on 8 slots (the row's slices, the last repeated);
-the candidate waits on the tile's BLOCK_M x SPLITS slots, 2, 4 or 8 a loop. No counter, no barrier, no fence; the slots are refilled by one
-torch.full per call, as the counter was zeroed. Prediction: +4-9 points of copy at 16-bit
-24576-65536 (exchange; 16384 takes recompute), +2-5 at fp32 16384-65536; forward fp32 131072
-(8 slices) +2-5.
+The candidate (working tree, committed as 70948ba): each program writes its pair as one 64-bit
+relaxed atomic into a slot that starts UNWRITTEN (all bits set); every thread spins on its own
+loads of the slots until none is UNWRITTEN (one inline-asm loop, all slots' loads in flight
+together) and uses the words it loaded. It waits on the tile's BLOCK_M x SPLITS slots, 2, 4 or
+8 a loop. "v1" (call 2's first version, kept as ab/kernels_v1) waited row by row on 8 slots
+(the row's slices, the last repeated). No counter, no barrier, no fence; the slots are
+refilled by one torch.full per call, as the counter was zeroed. Prediction: +4-9 points of copy
+at 16-bit 24576-65536 (exchange; 16384 takes recompute), +2-5 at fp32 16384-65536; forward
+fp32 131072 (8 slices) +2-5.
 Each point: HEAD's kernels (a copy of the package at ab/kernels_head) and the candidate, with
 the rule's config and, at bf16 16384, the exchange instead of recompute; checked first (20
 calls each against the float64 reference, and dx/y bitwise equal to HEAD's: the slices are
 added in the same order), then 3 interleaved rounds (probe7.run_point, harness timer).
 From the repository root, with ab/probe7.py and ab/kernels_head/ and carry ["ab"]:
-PYTHONPATH=.:ab python docs/perf/h200/seventeenth-session/probe63.py [bwd] [fwd]
+PYTHONPATH=.:ab python docs/perf/h200/seventeenth-session/probe63.py [bwd] [fwd] [wide]
 """
 
 import dataclasses
@@ -69,7 +70,7 @@ def backward(dtype, n):
         head_dx = ln_old._backward(dy, x, w, mean, rstd, True, tdt, conf=conf)[0]
         for _ in range(CHECKS):
             out = call(v)
-            for name, a, r in zip(("dx", "dw", "db"), out, ref):
+            for name, a, r in zip(("dx", "dw", "db"), out, ref, strict=True):
                 assert_close(a, r, tdt, f"{v} {name}")
             assert torch.equal(out[0], head_dx), f"{v}: dx differs from HEAD's"
 
@@ -102,9 +103,17 @@ def forward(dtype, n, conf=None):
 if __name__ == "__main__":
     parts = sys.argv[1:] or ["bwd", "fwd", "wide"]
     if "bwd" in parts:
-        for dtype, n in [("bfloat16", 16384), ("bfloat16", 24576), ("bfloat16", 32768),
-                         ("float16", 32768), ("bfloat16", 65536), ("float32", 16384),
-                         ("float32", 24576), ("float32", 32768), ("float32", 65536)]:
+        for dtype, n in [
+            ("bfloat16", 16384),
+            ("bfloat16", 24576),
+            ("bfloat16", 32768),
+            ("float16", 32768),
+            ("bfloat16", 65536),
+            ("float32", 16384),
+            ("float32", 24576),
+            ("float32", 32768),
+            ("float32", 65536),
+        ]:
             backward(dtype, n)
     if "wide" in parts:
         for dtype, n in [("bfloat16", 131072), ("float32", 131072)]:
