@@ -48,10 +48,12 @@ MIN_BLOCK_N = 16
 FWD_MAX_BLOCK = {4: 32768, 2: 32768}
 # Backward keeps x, dy and two fp32 accumulators per element: past 8192 they spill, so rows wider
 # than BWD_MAX_BLOCK + BWD_MAX_TAIL (below) are split over several programs (a group), each
-# holding a slice of BWD_SLICE columns (by element size), widened up to BWD_MAX_BLOCK to keep a
-# group to BWD_MAX_SPLITS programs, in tiles of BWD_SPLIT_TILE_ELEMS elements. H100, sweeps 9-12:
-# fp32 4096-wide slices, 2 rows a tile, 85-87% of copy at N = 12288-16384 against 71-82% for
-# 8192-wide ones; 16-bit 8192-wide slices 70-71% at 16384-32768 against 66-67% for 4096-wide;
+# holding a slice of BWD_MAX_BLOCK columns (narrower where that pads less, _blocking), at most
+# BWD_MAX_SPLITS programs a group, in tiles of BWD_SPLIT_TILE_ELEMS elements. Since the exchange
+# has no counter or fence (log entry 43), fp32 too: 16384 in 2 slices of 8192 92% of copy
+# against 76% in 4 of 4096 (H200, probe 64); with the counter, 4096-wide slices had won (H100,
+# sweeps 9-12: 85-87% at N = 12288-16384 against 71-82%); 16-bit 8192-wide slices 70-71% at
+# 16384-32768 against 66-67% for 4096-wide;
 # groups of 16 (fp32 N = 65536, 4096-wide) 42% against 71% for groups of 8. Groups of 4: since
 # 8192-wide slices are pipelined (below), fp32 32768 in 4 slices of 8192 reached 89% of copy
 # against 84-85% in 8 of 4096 (three H100 VMs, log entry 29). The narrower slices that rows
@@ -82,7 +84,6 @@ BWD_TWO_SLICE_TAILS = {"H200": {2: 20480, 4: 18432}}
 # Tail rows whose three load stages do not fit shared memory (fp32 past 9216 columns on the H100
 # and H200) take two.
 BWD_TAIL_MIN_STAGES = 2
-BWD_SLICE = {4: 4096, 2: 8192}
 BWD_MAX_SPLITS = 4
 BWD_SPLIT_TILE_ELEMS = 8192
 # Wider fp32 rows are split over a group of programs, each holding a slice of FWD_SLICE columns
@@ -243,11 +244,12 @@ BWD_PROGRAMS_PER_SM = 1
 # entry 28).
 BWD_LOAD_STAGES = 3
 # A group's row tiles strided over the grid (BackwardConfig.strided), for whole rows and groups
-# of up to this many slices: the bare 2-read-1-write row loop +1.5-3 points of copy at 1024-8192;
-# our backward +0.5-7 (bf16 2048 80 -> 83-87%, fp32 1024 78 -> 82-85%, bf16 12288 80 -> 84%,
-# bf16 16384 (2 slices) 62 -> 66%); 4 slices lost 1-1.5 points (32768). H200, probe 52 (log
-# entry 41); not measured on an H100.
-BWD_STRIDED_MAX_SPLITS = 2
+# of up to this many slices, by element size: the bare 2-read-1-write row loop +1.5-3 points of
+# copy at 1024-8192; our backward +0.5-7 (bf16 2048 80 -> 83-87%, fp32 1024 78 -> 82-85%, bf16
+# 12288 80 -> 84%), H200, probe 52 (log entry 41). Split rows with the fence-free exchange (probe
+# 64, log entry 43): fp32 16384 in 2 slices 83 -> 92%, fp32 32768 (4) 90 -> 92%; 16-bit lost at
+# 2-8 slices (bf16 16384 74 -> 67%, 32768 74 -> 68%, 65536 64 -> 51%). Not measured on an H100.
+BWD_STRIDED_MAX_SPLITS = {4: 2, 2: 1}
 BWD_PIPELINED_SLICE = 8192
 # Pipelined loads keep load_stages - 1 tiles of x and dy in shared memory, plus a little
 # (PIPELINE_SMEM_SLACK) for mean, rstd and reductions: 128 KB for fp32 8192-wide tiles. On a GPU
@@ -401,13 +403,11 @@ _H200_FORWARD: Overrides = {
     # 16-bit 4097-8191 columns: 4 warps 82-84% against 76% (6144, two dtypes); 8192 ties.
     (2, 8192, MASKED): dict(num_warps=4),
 }
-# Backward, 16-bit rows in two 8192-wide slices (N = 12289-16384): each program reads the other
-# slice to compute the row sums itself instead of swapping them with its group
-# (BackwardConfig.recompute): 16384 62-63% of copy against 57%, 15360 60-61% against 55%,
-# 13312-14336 53-56% against 49-52% (probes 17-19, log entry 31). backward_config keeps it for
-# two slices only: 12288 (three 4096-wide slices) lost with it, 27-35% against 49%, and so did
-# 24576-32768 in three or four slices.
-_H200_BACKWARD: Overrides = {**_HOPPER[1], (2, 16384): dict(recompute=True)}
+# Backward: the H100's table. (16-bit rows in two 8192-wide slices, N = 12289-16384, computed
+# their row sums whole in each program, BackwardConfig.recompute, while the exchange had its
+# counter: 16384 62-63% of copy against 57% (log entry 31); since the exchange has no counter
+# or fence, it swaps them: 74% against 66% (probe 64, log entry 43).)
+_H200_BACKWARD: Overrides = _HOPPER[1]
 OVERRIDES: dict[str, tuple[Overrides, Overrides]] = {
     "H100": _HOPPER,
     "H200": (_H200_FORWARD, _H200_BACKWARD),
@@ -576,15 +576,14 @@ def _backward_rule(
         block_n, splits = max_block, 2
         tail_n = max(BWD_MIN_TAIL[size], padded_width(triton.cdiv(n, 2) - max_block))
     else:
-        slice_ = min(max_block, max(BWD_SLICE[size], padded_width(n) // BWD_MAX_SPLITS))
-        block_n, splits = _blocking(n, max_block, slice_, max_pieces=BWD_MAX_SPLITS)
+        block_n, splits = _blocking(n, max_block, max_block, max_pieces=BWD_MAX_SPLITS)
         tail_n = 0
     if splits == 1:
         block_m, warps = max(1, BWD_TILE_ELEMS[size] // block_n), BWD_WARPS
     else:
         block_m = max(1, BWD_SPLIT_TILE_ELEMS // block_n)
         warps = BWD_SPLIT_WARPS.get((size, block_n), BWD_WARPS)
-    loads = backward_loads(block_n, splits)
+    loads = backward_loads(block_n, splits, size)
     conf = BackwardConfig(block_n, splits, block_m, warps, BWD_PROGRAMS_PER_SM, **loads)
     if tail_n:
         conf = replace(conf, tail_n=tail_n, weights_per_row=True)
@@ -605,12 +604,14 @@ def _backward_rule(
     return conf
 
 
-def backward_loads(block_n: int, splits: int) -> dict[str, object]:
-    """How a backward program loads ahead (BackwardConfig fields): pipelined through shared
-    memory for whole rows and BWD_PIPELINED_SLICE-wide slices, else prefetched into registers;
-    pipelined, its row tiles strided over the grid in groups of up to BWD_STRIDED_MAX_SPLITS."""
+def backward_loads(block_n: int, splits: int, size: int) -> dict[str, object]:
+    """How a backward program of ``size``-byte elements loads ahead (BackwardConfig fields):
+    pipelined through shared memory for whole rows and BWD_PIPELINED_SLICE-wide slices, else
+    prefetched into registers; pipelined, its row tiles strided over the grid in groups of up to
+    BWD_STRIDED_MAX_SPLITS[size]."""
     if splits == 1 or block_n == BWD_PIPELINED_SLICE:
-        return dict(load_stages=BWD_LOAD_STAGES, strided=splits <= BWD_STRIDED_MAX_SPLITS)
+        strided = splits <= BWD_STRIDED_MAX_SPLITS[size]
+        return dict(load_stages=BWD_LOAD_STAGES, strided=strided)
     return dict(prefetch=True)
 
 

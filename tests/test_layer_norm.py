@@ -499,8 +499,10 @@ def test_launch_configs_cover_every_width(dtype, family):
         assert configs[1].splits == 1 or configs[1].programs_per_sm == 1, configs[1]
         # Loads come either prefetched into registers or pipelined through shared memory.
         assert not (configs[1].prefetch and configs[1].load_stages > 1), configs[1]
-        # Row tiles strided over the grid: pipelined loads, groups of at most two slices.
-        strided = configs[1].splits <= cfg.BWD_STRIDED_MAX_SPLITS and not configs[1].prefetch
+        # Row tiles strided over the grid: pipelined loads, groups of at most two fp32 slices
+        # or whole 16-bit rows.
+        max_splits = cfg.BWD_STRIDED_MAX_SPLITS[dtype.itemsize]
+        strided = configs[1].splits <= max_splits and not configs[1].prefetch
         assert configs[1].strided == strided, configs[1]
         # Row sums computed whole by each program: two slices only (the kernel's one case).
         assert not configs[1].recompute or configs[1].splits == 2, configs[1]
@@ -514,7 +516,7 @@ def test_backward_slices_between_powers_of_two():
     # No width within BWD_MAX_SPLITS slices pads by at most an eighth: the least padding, then
     # the fewest slices (2048 columns either way), not 7 slices of 2048.
     assert slicing(14336, torch.bfloat16) == (8192, 2)
-    assert slicing(14336, torch.float32) == (4096, 4)
+    assert slicing(14336, torch.float32) == (8192, 2)
     assert slicing(20480, torch.float32) == (8192, 3)  # not 5 of 4096
     assert slicing(33024, torch.bfloat16) == (8192, 5)  # the widest slices, as few as fit
 
@@ -556,7 +558,7 @@ def test_h200_splits_16_bit_rows_of_two_blocks_and_a_bit_in_two_slices_with_tail
     assert blocks(18433, torch.float32, weight_size=4)[1:3] == (0, 3)
     assert blocks(18432, torch.float32, "H100")[1:3] == (0, 3)
     assert blocks(20480, torch.bfloat16, "H100")[1:3] == (0, 3)
-    assert blocks(16384, torch.bfloat16) == (8192, 0, 2, 3, True)
+    assert blocks(16384, torch.bfloat16) == (8192, 0, 2, 3, False)
 
 
 @pytest.mark.parametrize("sms", [4, 132])
@@ -707,13 +709,11 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
         **{(n, "H100"): (4, 4) for n in (768, 1024)},
         **{(n, "H100"): (2, 4) for n in (1536, 2048)},
     }
-    # The H200's two-slice backward rows compute their sums whole; not three slices (12288),
-    # nor where the other slice's fp64 weights would not fit shared memory.
-    assert cfg.backward_config(16384, torch.bfloat16, "H200").recompute
-    assert cfg.backward_config(15360, torch.float16, "H200").recompute
-    assert not cfg.backward_config(12288, torch.bfloat16, "H200").recompute
-    assert not cfg.backward_config(16384, torch.bfloat16, "H100").recompute
-    assert not cfg.backward_config(16384, torch.bfloat16, "H200", weight_size=8).recompute
+    # Two-slice backward rows swap their sums on the H200 too (the fence-free exchange beat
+    # computing them whole, probes 64-65), fp32 in 8192-wide slices.
+    for n, dtype in itertools.product((12800, 15360, 16384), (torch.bfloat16, torch.float32)):
+        conf = cfg.backward_config(n, dtype, "H200")
+        assert (conf.block_n, conf.splits, conf.recompute) == (8192, 2, False), (n, conf)
 
     # The H200 streams rows that would leave a quarter of their block masked off: in exactly
     # tiling chunks with per-lane statistics where up to 12 (fp32: 10) chunks of 1024-4096
