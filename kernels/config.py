@@ -246,10 +246,12 @@ BWD_LOAD_STAGES = 3
 # A group's row tiles strided over the grid (BackwardConfig.strided), for whole rows and groups
 # of up to this many slices, by element size: the bare 2-read-1-write row loop +1.5-3 points of
 # copy at 1024-8192; our backward +0.5-7 (bf16 2048 80 -> 83-87%, fp32 1024 78 -> 82-85%, bf16
-# 12288 80 -> 84%), H200, probe 52 (log entry 41). Split rows with the fence-free exchange (probe
-# 64, log entry 43): fp32 16384 in 2 slices 83 -> 92%, fp32 32768 (4) 90 -> 92%; 16-bit lost at
-# 2-8 slices (bf16 16384 74 -> 67%, 32768 74 -> 68%, 65536 64 -> 51%). Not measured on an H100.
-BWD_STRIDED_MAX_SPLITS = {4: 2, 2: 1}
+# 12288 80 -> 84%), H200, probe 52 (log entry 41). Split rows with the fence-free exchange
+# (probes 64-66, log entry 43): fp32 16384 in 2 slices 83 -> 92%, 14336-15360 +3-9 points
+# (12800-13312 -0.5 to -1), 24576 (3) 89 -> 91%, 32768 (4) 90 -> 92%, 8 slices not measured;
+# 16-bit lost at 2-8 slices (bf16 16384 74 -> 67%, 32768 74 -> 68%, 65536 64 -> 51%). Not
+# measured on an H100.
+BWD_STRIDED_MAX_SPLITS = {4: 4, 2: 1}
 BWD_PIPELINED_SLICE = 8192
 # Pipelined loads keep load_stages - 1 tiles of x and dy in shared memory, plus a little
 # (PIPELINE_SMEM_SLACK) for mean, rstd and reductions: 128 KB for fp32 8192-wide tiles. On a GPU

@@ -499,7 +499,7 @@ def test_launch_configs_cover_every_width(dtype, family):
         assert configs[1].splits == 1 or configs[1].programs_per_sm == 1, configs[1]
         # Loads come either prefetched into registers or pipelined through shared memory.
         assert not (configs[1].prefetch and configs[1].load_stages > 1), configs[1]
-        # Row tiles strided over the grid: pipelined loads, groups of at most two fp32 slices
+        # Row tiles strided over the grid: pipelined loads, groups of at most four fp32 slices
         # or whole 16-bit rows.
         max_splits = cfg.BWD_STRIDED_MAX_SPLITS[dtype.itemsize]
         strided = configs[1].splits <= max_splits and not configs[1].prefetch
