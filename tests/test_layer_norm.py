@@ -794,7 +794,13 @@ EXPLICIT_CONFIGS = {
         cfg.ForwardConfig(block_n=128, num_chunks=1, block_m=2, num_warps=2, splits=3),
         cfg.BackwardConfig(128, 3, 2, 2, programs_per_sm=1, prefetch=True),
     ),
-    # Split rows with pipelined loads: on a GPU the exchange waits in inline asm (_await_row).
+    # 8 slices of 2-row tiles: 16 slots a tile, waited for in two rounds of 8 on a GPU; the
+    # seventh slice partly, the eighth wholly past the row's end.
+    "8-splits": (
+        cfg.ForwardConfig(block_n=32, num_chunks=1, block_m=2, num_warps=2, splits=8),
+        cfg.BackwardConfig(32, 8, 2, 2, programs_per_sm=1, prefetch=True),
+    ),
+    # Split rows with pipelined loads: on a GPU the exchange waits in inline asm (_await_slots).
     "split-pipelined": (
         cfg.ForwardConfig(block_n=128, num_chunks=1, block_m=2, num_warps=2, splits=2),
         cfg.BackwardConfig(128, 3, 2, 2, programs_per_sm=1, load_stages=3),
