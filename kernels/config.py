@@ -79,8 +79,11 @@ BWD_MIN_TAIL = {4: 1024, 2: 2048}
 # 3 slices; with two load stages (what fp64 weights leave room for) 41-46%. fp32 (probes 36-37,
 # log entry 36), 1024-wide tails: 16400 66% against 59%, 16896 69.5 against 64.7, 17408 70
 # against 65, 18432 72 against 68; 2048-wide tails (past 18432) need more shared memory than the
-# H200 has for three load stages, and with two lost (probe 30: 20480 63 against 71%).
-BWD_TWO_SLICE_TAILS = {"H200": {2: 20480, 4: 18432}}
+# H200 has for three load stages, and with two lost (probe 30: 20480 63 against 71%). With the
+# fence-free exchange (probe 67, log entry 44) 3 contiguous slices won from 16896 on (83 against
+# 79% of copy at 16896-17408, 86 against 81 at 18432) and lost by 0.9 points at 16400: the bound
+# is the linear estimate of the crossing.
+BWD_TWO_SLICE_TAILS = {"H200": {2: 20480, 4: 16512}}
 # Tail rows whose three load stages do not fit shared memory (fp32 past 9216 columns on the H100
 # and H200) take two.
 BWD_TAIL_MIN_STAGES = 2
@@ -250,8 +253,12 @@ BWD_LOAD_STAGES = 3
 # (probes 64-66, log entry 43): fp32 16384 in 2 slices 83 -> 92%, 14336-15360 +3-9 points
 # (12800-13312 -0.5 to -1), 24576 (3) 89 -> 91%, 32768 (4) 90 -> 92%, 8 slices not measured;
 # 16-bit lost at 2-8 slices (bf16 16384 74 -> 67%, 32768 74 -> 68%, 65536 64 -> 51%). Not
-# measured on an H100.
+# measured on an H100. Split rows walk strided only if their last slice is at most
+# BWD_STRIDED_MAX_PADDING empty: fp32 rows with a mostly empty last slice lost strided (probes
+# 65-67: 12800-13312 by 0.5-1 point, 16896-18432 in 3 slices by 3.8-5.3), 8 slices by 8.6
+# (65536, probe 67).
 BWD_STRIDED_MAX_SPLITS = {4: 4, 2: 1}
+BWD_STRIDED_MAX_PADDING = 0.25
 BWD_PIPELINED_SLICE = 8192
 # Pipelined loads keep load_stages - 1 tiles of x and dy in shared memory, plus a little
 # (PIPELINE_SMEM_SLACK) for mean, rstd and reductions: 128 KB for fp32 8192-wide tiles. On a GPU
@@ -585,7 +592,7 @@ def _backward_rule(
     else:
         block_m = max(1, BWD_SPLIT_TILE_ELEMS // block_n)
         warps = BWD_SPLIT_WARPS.get((size, block_n), BWD_WARPS)
-    loads = backward_loads(block_n, splits, size)
+    loads = backward_loads(n, block_n, splits, size)
     conf = BackwardConfig(block_n, splits, block_m, warps, BWD_PROGRAMS_PER_SM, **loads)
     if tail_n:
         conf = replace(conf, tail_n=tail_n, weights_per_row=True)
@@ -606,13 +613,15 @@ def _backward_rule(
     return conf
 
 
-def backward_loads(block_n: int, splits: int, size: int) -> dict[str, object]:
-    """How a backward program of ``size``-byte elements loads ahead (BackwardConfig fields):
-    pipelined through shared memory for whole rows and BWD_PIPELINED_SLICE-wide slices, else
-    prefetched into registers; pipelined, its row tiles strided over the grid in groups of up to
-    BWD_STRIDED_MAX_SPLITS[size]."""
+def backward_loads(n: int, block_n: int, splits: int, size: int) -> dict[str, object]:
+    """How a backward program of ``size``-byte elements loads ahead (BackwardConfig fields) in
+    rows of ``n`` columns: pipelined through shared memory for whole rows and
+    BWD_PIPELINED_SLICE-wide slices, else prefetched into registers; pipelined, its row tiles
+    strided over the grid for whole rows and groups of up to BWD_STRIDED_MAX_SPLITS[size] slices
+    whose last is at most BWD_STRIDED_MAX_PADDING empty."""
     if splits == 1 or block_n == BWD_PIPELINED_SLICE:
-        strided = splits <= BWD_STRIDED_MAX_SPLITS[size]
+        full = splits * block_n - n <= BWD_STRIDED_MAX_PADDING * block_n
+        strided = splits == 1 or (splits <= BWD_STRIDED_MAX_SPLITS[size] and full)
         return dict(load_stages=BWD_LOAD_STAGES, strided=strided)
     return dict(prefetch=True)
 

@@ -100,7 +100,7 @@ def backward_variants(n: int, dtype: torch.dtype, quick: bool):
     warps = (8, 16) if quick else (4, 8, 16)
     for block_n, tile, w in itertools.product(widths, (4096, 8192, 16384), warps):
         block_m, splits = max(1, tile // block_n), triton.cdiv(n, block_n)
-        loads = cfg.backward_loads(block_n, splits, dtype.itemsize)
+        loads = cfg.backward_loads(n, block_n, splits, dtype.itemsize)
         conf = cfg.BackwardConfig(block_n, splits, block_m, w, 1, **loads)
         out[f"{block_n}x{splits}/m{block_m}/w{w}"] = conf
     if default.strided:  # each group's row tiles one contiguous run
