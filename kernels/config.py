@@ -337,6 +337,11 @@ class BackwardConfig:
     # pages open, presumably: BWD_STRIDED_MAX_SPLITS). Not with prefetch. dx is the same
     # bitwise; dweight and dbias add each group's rows in another order.
     strided: bool = False
+    # Split rows that swap their sums (not with recompute or a tail): each row tile is finished
+    # one loop iteration late, after the next tile's sums are published, its x and dy held in
+    # registers meanwhile, so that the wait for the group overlaps a tile's work. dx is the
+    # same bitwise.
+    lag: bool = False
 
 
 def padded_width(n: int) -> int:

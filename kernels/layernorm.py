@@ -526,13 +526,20 @@ def _xhat(x, mask, mean, rstd):
 
 
 @triton.jit
-def _row_sums(xhat, dy, w, HAS_W: tl.constexpr):
-    """w*dy (``dy`` fp32, ``w`` fp32 (1, BLOCK_N)) and the two row sums sum(xhat * w*dy),
-    sum(w*dy): the same code for a program's own slice and, with SUMS_RECOMPUTE, the other one's,
-    so both programs of a group get bitwise the same sums."""
+def _wdy(dy, w, HAS_W: tl.constexpr):
+    """w*dy (``dy`` fp32, ``w`` fp32 (1, BLOCK_N)); dy without weights."""
     wdy = dy
     if HAS_W:
         wdy = dy * w
+    return wdy
+
+
+@triton.jit
+def _row_sums(xhat, dy, w, HAS_W: tl.constexpr):
+    """w*dy (_wdy) and the two row sums sum(xhat * w*dy), sum(w*dy): the same code for a
+    program's own slice and, with SUMS_RECOMPUTE, the other one's, so both programs of a group
+    get bitwise the same sums."""
+    wdy = _wdy(dy, w, HAS_W)
     # Both row sums in one reduction: one cross-warp exchange instead of two (fp32 at N = 8192:
     # 83% of copy against 77%).
     s1, s2 = tl.reduce((xhat * wdy, wdy), 1, _add_pair)
@@ -580,6 +587,50 @@ def _dx_and_param_grads(
         dw_acc += dy * xhat
         db_acc += dy
     return dw_acc, db_acc
+
+
+@triton.jit
+def _finish_held_tile(
+    DX,
+    Sums,
+    start,
+    end,
+    cols,
+    cmask,
+    x,
+    dy,
+    mean,
+    rstd,
+    w,
+    N,
+    dw_acc,
+    db_acc,
+    BLOCK_M: tl.constexpr,
+    BLOCK_N: tl.constexpr,
+    SPLITS: tl.constexpr,
+    SUMS_MODE: tl.constexpr,
+    HAS_W: tl.constexpr,
+    PARAM_GRADS: tl.constexpr,
+):
+    """With LAG: dx and the dweight/dbias terms of the row tile from ``start`` that the loop
+    held for one iteration (x and dy as loaded, mean and rstd (BLOCK_M, 1)), once its group's
+    row sums are in Sums. xhat and w*dy are computed again by the code that gave the sums, so
+    dx is bitwise what the tile's own iteration would have stored."""
+    rows = start + tl.arange(0, BLOCK_M)
+    mask = (rows < end)[:, None] & cmask[None, :]
+    xhat = _xhat(x, mask, mean, rstd)
+    dy = dy.to(tl.float32)
+    wdy = _wdy(dy, w, HAS_W)
+    zeros = tl.zeros([BLOCK_M], dtype=tl.float32)
+    s1, s2 = _gather_row_pairs(
+        Sums, start, end, zeros, zeros, N, BLOCK_M, BLOCK_N, SPLITS, SUMS_MODE, _add_slice
+    )
+    a = _div(s1, N)[:, None] * rstd
+    b = _div(s2, N)[:, None] * rstd
+    rows64 = rows.to(tl.int64)[:, None]
+    return _dx_and_param_grads(
+        DX, rows64, cols, mask, N, xhat, dy, wdy, a, b, rstd, dw_acc, db_acc, PARAM_GRADS
+    )
 
 
 @triton.jit
@@ -645,6 +696,7 @@ def _bwd_kernel(
     LOAD_STAGES: tl.constexpr,
     W_PER_ROW: tl.constexpr,
     STRIDED: tl.constexpr,
+    LAG: tl.constexpr,
 ):
     # dx = rstd * (w*dy - mean(w*dy) - xhat * mean(xhat*w*dy)), row by row.
     # Program (s, g) owns columns [s*BLOCK_N, (s+1)*BLOCK_N) of the rows
@@ -657,7 +709,10 @@ def _bwd_kernel(
     # With PARAM_GRADS it also sums dy*xhat and dy over those rows in fp32 registers and writes
     # them to row g of Partial[0] (dweight) and Partial[1] (dbias), each (groups, N) fp32, or
     # with DIRECT_GRADS (a single group) to DW and DB (where HAS_DW, HAS_DB) in their dtypes.
-    # Sums is (M, SPLITS, 2) fp32: each slice's two row sums (see _publish_row_pair).
+    # Sums is (M, SPLITS, 2) fp32: each slice's two row sums (see _publish_row_pair). With LAG
+    # (split rows, no tail, no recompute) a tile is finished one iteration late: iteration i
+    # publishes tile i's sums, then waits for tile i-1's and finishes it (_finish_held_tile),
+    # so the group's slowest program has a whole tile's time to publish before anyone waits.
     split, group, first_row, last_row, tail_start, cols, cmask = _program_slice(
         rows_per_group, M, N, BLOCK_N, TAIL_N, SPLITS
     )
@@ -675,15 +730,21 @@ def _bwd_kernel(
         x_next, dy_next = _load_row_tile(
             X, DY, first_row, last_row, stride_x, stride_dy, cols, N, BLOCK_M
         )
+    end = M if STRIDED else last_row
+    if LAG:
+        # Before the first iteration the held tile is empty: rows from ``end``, none of them.
+        x_held = tl.zeros([BLOCK_M, BLOCK_N], dtype=X.dtype.element_ty)
+        dy_held = tl.zeros([BLOCK_M, BLOCK_N], dtype=DY.dtype.element_ty)
+        mean_held = tl.zeros([BLOCK_M, 1], dtype=tl.float32)
+        rstd_held = tl.zeros([BLOCK_M, 1], dtype=tl.float32)
+        start_held = end
     # Every program of a group runs the same number of iterations (rows past the end load zeros,
     # add nothing and store nothing): an exchange needs all of them at every round.
     for i in tl.range(0, rows_per_group, BLOCK_M, num_stages=LOAD_STAGES):
         if STRIDED:
             start = (group + (i // BLOCK_M) * tl.num_programs(1)) * BLOCK_M
-            end = M
         else:
             start = first_row + i
-            end = last_row
         rows = start + tl.arange(0, BLOCK_M)
         row_ok = rows < end
         mask = row_ok[:, None] & cmask[None, :]
@@ -696,6 +757,7 @@ def _bwd_kernel(
             )
         else:
             x, dy = _load_row_tile(X, DY, start, end, stride_x, stride_dy, cols, N, BLOCK_M)
+        dy_loaded = dy
         dy = dy.to(tl.float32)
         mean = tl.load(Mean + rows, mask=row_ok, other=0.0)[:, None]
         rstd = tl.load(Rstd + rows, mask=row_ok, other=0.0)[:, None]
@@ -717,7 +779,7 @@ def _bwd_kernel(
             s1, s2 = s1 + o1, s2 + o2
         elif SUMS_MODE != SUMS_LOCAL:
             _publish_row_pair(Sums, rows, row_ok, split, s1, s2, SPLITS, SUMS_MODE)
-            if SUMS_MODE != SUMS_STORE:
+            if SUMS_MODE != SUMS_STORE and not LAG:
                 # Every program adds the slices in the same order: the same sums everywhere.
                 zeros = tl.zeros([BLOCK_M], dtype=tl.float32)
                 s1, s2 = _gather_row_pairs(
@@ -733,7 +795,32 @@ def _bwd_kernel(
                     SUMS_MODE,
                     _add_slice,
                 )
-        if SUMS_MODE != SUMS_STORE:
+        if LAG:
+            if SUMS_MODE != SUMS_STORE:
+                dw_acc, db_acc = _finish_held_tile(
+                    DX,
+                    Sums,
+                    start_held,
+                    end,
+                    cols,
+                    cmask,
+                    x_held,
+                    dy_held,
+                    mean_held,
+                    rstd_held,
+                    w,
+                    N,
+                    dw_acc,
+                    db_acc,
+                    BLOCK_M,
+                    BLOCK_N,
+                    SPLITS,
+                    SUMS_MODE,
+                    HAS_W,
+                    PARAM_GRADS,
+                )
+            x_held, dy_held, mean_held, rstd_held, start_held = x, dy_loaded, mean, rstd, start
+        elif SUMS_MODE != SUMS_STORE:
             a = _div(s1, N)[:, None] * rstd
             b = _div(s2, N)[:, None] * rstd
             dw_acc, db_acc = _dx_and_param_grads(
@@ -756,6 +843,31 @@ def _bwd_kernel(
                     db_tail,
                     PARAM_GRADS,
                 )
+    if LAG and SUMS_MODE != SUMS_STORE:
+        if W_PER_ROW:
+            w = _weights(W, cols, cmask, HAS_W)
+        dw_acc, db_acc = _finish_held_tile(
+            DX,
+            Sums,
+            start_held,
+            end,
+            cols,
+            cmask,
+            x_held,
+            dy_held,
+            mean_held,
+            rstd_held,
+            w,
+            N,
+            dw_acc,
+            db_acc,
+            BLOCK_M,
+            BLOCK_N,
+            SPLITS,
+            SUMS_MODE,
+            HAS_W,
+            PARAM_GRADS,
+        )
     if PARAM_GRADS:
         _store_param_grads(
             Partial, DW, DB, group, N, cols, cmask, dw_acc, db_acc, DIRECT_GRADS, HAS_DW, HAS_DB
@@ -1006,6 +1118,10 @@ def _backward(
         raise ValueError(f"BackwardConfig.strided does not take the register prefetch: {conf}")
     if conf.tail_n and conf.recompute:
         raise ValueError(f"BackwardConfig.recompute does not take a tail block (tail_n): {conf}")
+    if conf.lag and (conf.splits == 1 or conf.recompute or conf.tail_n):
+        raise ValueError(
+            f"BackwardConfig.lag needs split rows that swap their sums, without a tail: {conf}"
+        )
     if conf.splits == 1:
         modes, sums = (SUMS_LOCAL.value,), partial
     elif conf.recompute:
@@ -1036,6 +1152,7 @@ def _backward(
                 LOAD_STAGES=conf.load_stages,
                 W_PER_ROW=conf.weights_per_row,
                 STRIDED=conf.strided,
+                LAG=conf.lag,
             ),
             # An exchange needs the whole grid resident at once: CUDA's cooperative launch
             # guarantees it, or refuses the launch, instead of letting it hang.

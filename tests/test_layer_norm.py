@@ -812,6 +812,15 @@ EXPLICIT_CONFIGS = {
         cfg.ForwardConfig(block_n=128, num_chunks=1, block_m=2, num_warps=2, splits=2),
         cfg.BackwardConfig(128, 2, 2, 2, programs_per_sm=1, load_stages=3, recompute=True),
     ),
+    # Split rows finished one tile late (lag): pipelined and strided, or prefetched in 3 slices.
+    "split-lagged": (
+        cfg.ForwardConfig(block_n=128, num_chunks=1, block_m=2, num_warps=2, splits=2),
+        cfg.BackwardConfig(128, 2, 2, 2, programs_per_sm=1, load_stages=3, strided=True, lag=True),
+    ),
+    "3-splits-lagged": (
+        cfg.ForwardConfig(block_n=128, num_chunks=1, block_m=2, num_warps=2, splits=3),
+        cfg.BackwardConfig(128, 3, 1, 2, programs_per_sm=1, prefetch=True, lag=True),
+    ),
     "two-launch": (
         cfg.ForwardConfig(
             block_n=64, num_chunks=1, block_m=2, num_warps=2, splits=4, exchange=False
@@ -971,6 +980,50 @@ def test_strided_row_walk_gives_the_contiguous_walks_dx(conf, device):
     with pytest.raises(ValueError, match="strided does not take the register prefetch"):
         bad = replace(conf, strided=True, prefetch=True, load_stages=1)
         ln._backward(dy, x, w, mean, rstd, True, dtype, bad)
+
+
+LAGGED = {
+    "contiguous": cfg.BackwardConfig(128, 2, 2, 2, programs_per_sm=1, load_stages=3),
+    "strided": cfg.BackwardConfig(128, 2, 2, 2, programs_per_sm=1, load_stages=3, strided=True),
+    "prefetch-4-splits": cfg.BackwardConfig(64, 4, 1, 2, programs_per_sm=1, prefetch=True),
+    "weights-per-row": cfg.BackwardConfig(
+        128, 2, 2, 2, programs_per_sm=1, load_stages=3, weights_per_row=True
+    ),
+}
+
+
+@pytest.mark.parametrize("affine", [True, False], ids=["weights", "no-weights"])
+@pytest.mark.parametrize("conf", LAGGED.values(), ids=LAGGED.keys())
+def test_lagged_split_rows_give_the_same_grads(conf, affine, device):
+    """Row tiles finished one iteration late (BackwardConfig.lag) give bitwise the dx, dweight
+    and dbias of tiles finished in their own iteration (the same sums, xhat and w*dy computed
+    again by the same code, the tiles added in the same order). Several tiles a group, the last
+    ragged. Whole rows, recompute and tails are refused."""
+    programs = cfg.sm_count(torch.device(device))
+    m, n, dtype = 2 * programs * conf.block_m + 5, 200, torch.bfloat16
+    x, w, b = (
+        t if t is None else t.detach()
+        for t in _inputs((m, n), (n,), dtype, device, (affine, affine))
+    )
+    dy = torch.randn(m, n, device=device).to(dtype)
+    _, mean, rstd = ln._forward(x, w, b, 1e-5)
+    db_dtype = dtype if affine else None
+    late, own = (
+        ln._backward(dy, x, w, mean, rstd, affine, db_dtype, replace(conf, lag=lag))
+        for lag in (True, False)
+    )
+    for got, expected in zip(late, own, strict=True):
+        assert (got is None and expected is None) or torch.equal(got, expected)
+    assert relative_error(late[0], reference_grads(x, (n,), w, b, 1e-5, dy)[0]) <= (
+        TOLERANCES[dtype].max_error
+    )
+    for bad in (
+        replace(conf, splits=1, block_n=256, lag=True),
+        replace(conf, splits=2, block_n=128, recompute=True, lag=True),
+        replace(conf, splits=2, block_n=64, tail_n=64, weights_per_row=True, lag=True),
+    ):
+        with pytest.raises(ValueError, match="lag needs split rows that swap their sums"):
+            ln._backward(dy, x, w, mean, rstd, affine, db_dtype, bad)
 
 
 @pytest.mark.parametrize("affine", [True, False], ids=["weights", "no-weights"])
