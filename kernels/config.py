@@ -259,6 +259,13 @@ BWD_LOAD_STAGES = 3
 # (65536, probe 67).
 BWD_STRIDED_MAX_SPLITS = {4: 4, 2: 1}
 BWD_STRIDED_MAX_PADDING = 0.25
+# Groups of at least this many slices, by element size, finish each row tile one iteration late
+# (BackwardConfig.lag) and walk strided (when their last slice is full enough, as above). H200,
+# probe 68 (log entry 44), % of copy: bf16 24576 72.5 -> 74.4, 32768 73.3 -> 76.1, fp16 32768
+# 73.7 -> 77.2, bf16 65536 64.0 -> 72.3; lag contiguous 1-1.5 points under the rule at 3-4
+# slices, +5 at 8; two slices lost 1-2 points either way (bf16 13312-16384). fp32 lost 6-12
+# (the held tile spills: 255 registers and 80 bytes of stack in an offline sm_90 compile).
+BWD_LAG_MIN_SPLITS = {2: 3}
 BWD_PIPELINED_SLICE = 8192
 # Pipelined loads keep load_stages - 1 tiles of x and dy in shared memory, plus a little
 # (PIPELINE_SMEM_SLACK) for mean, rstd and reductions: 128 KB for fp32 8192-wide tiles. On a GPU
@@ -623,11 +630,13 @@ def backward_loads(n: int, block_n: int, splits: int, size: int) -> dict[str, ob
     rows of ``n`` columns: pipelined through shared memory for whole rows and
     BWD_PIPELINED_SLICE-wide slices, else prefetched into registers; pipelined, its row tiles
     strided over the grid for whole rows and groups of up to BWD_STRIDED_MAX_SPLITS[size] slices
-    whose last is at most BWD_STRIDED_MAX_PADDING empty."""
+    whose last is at most BWD_STRIDED_MAX_PADDING empty; such groups of at least
+    BWD_LAG_MIN_SPLITS[size] slices lagged, and strided whatever their number."""
     if splits == 1 or block_n == BWD_PIPELINED_SLICE:
         full = splits * block_n - n <= BWD_STRIDED_MAX_PADDING * block_n
-        strided = splits == 1 or (splits <= BWD_STRIDED_MAX_SPLITS[size] and full)
-        return dict(load_stages=BWD_LOAD_STAGES, strided=strided)
+        lag = full and splits >= BWD_LAG_MIN_SPLITS.get(size, splits + 1)
+        strided = splits == 1 or lag or (splits <= BWD_STRIDED_MAX_SPLITS[size] and full)
+        return dict(load_stages=BWD_LOAD_STAGES, strided=strided, lag=lag)
     return dict(prefetch=True)
 
 

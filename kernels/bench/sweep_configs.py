@@ -105,6 +105,8 @@ def backward_variants(n: int, dtype: torch.dtype, quick: bool):
         out[f"{block_n}x{splits}/m{block_m}/w{w}"] = conf
     if default.strided:  # each group's row tiles one contiguous run
         out["default/contiguous"] = replace(default, strided=False)
+    if default.lag:  # each row tile finished in its own iteration
+        out["default/unlagged"] = replace(default, lag=False)
     if default.splits > 1:  # the row sums swapped in two launches instead of one
         out["default/two-launch"] = replace(default, exchange=False, recompute=False)
     if default.splits == 2 and not default.tail_n:  # row sums computed whole, or swapped
