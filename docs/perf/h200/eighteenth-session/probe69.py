@@ -86,6 +86,10 @@ def backward(dtype, n):
 if __name__ == "__main__":
     for dtype, n in POINTS:
         if DRY:
-            print(dtype, n, {k: (c.lag, c.strided, c.load_stages) for k, c in variants(dtype, n).items()})
+            print(
+                dtype,
+                n,
+                {k: (c.lag, c.strided, c.load_stages) for k, c in variants(dtype, n).items()},
+            )
         else:
             backward(dtype, n)
