@@ -299,6 +299,7 @@ class ForwardConfig:
     num_warps: int
     splits: int = 1  # programs sharing a row (a group; one program per SM, rows read once)
     exchange: bool = True  # splits > 1: as BackwardConfig.exchange
+    lag: bool = False  # splits > 1: as BackwardConfig.lag (each row tile's y stored a round late)
     params_first: bool = False  # weight and bias loaded with x (FWD_PARAMS_FIRST_WIDTHS)
     # Streamed rows (num_chunks > 1): pass 1 keeps Welford statistics per lane, merged once per
     # row, instead of two block-wide reductions (each a barrier) per chunk; and L2 hints: pass 1

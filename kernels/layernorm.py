@@ -470,51 +470,133 @@ def _fwd_split_kernel(
     HAS_W: tl.constexpr,
     HAS_B: tl.constexpr,
     STORE_STATS: tl.constexpr,
+    LAG: tl.constexpr,
 ):
     # A row split over a group of SPLITS programs: program (s, g) owns columns
     # [s*BLOCK_N, (s+1)*BLOCK_N) of the rows [g*rows_per_group, (g+1)*rows_per_group), BLOCK_M
     # rows at a time, read once. Each slice's mean and M2 go through Sums (_publish_row_pair);
-    # every program merges all of them in slice order, so all get the same statistics.
+    # every program merges all of them in slice order, so all get the same statistics. With
+    # LAG a tile's y is stored one round late, after the next tile's pair is published, its x
+    # held meanwhile (as _bwd_kernel's LAG).
     split, group, first_row, last_row, _, cols, cmask = _program_slice(
         rows_per_group, M, N, BLOCK_N
     )
     n_slice = tl.maximum(tl.minimum(N - split * BLOCK_N, BLOCK_N), 1) * 1.0  # 1: past the end
     x_next = _load_rows(X, first_row, last_row, stride_x, cols, N, BLOCK_M)
+    if LAG:
+        x_held = tl.zeros([BLOCK_M, BLOCK_N], dtype=X.dtype.element_ty)
+        start_held = last_row  # no rows before the first round
     # Every program of a group runs the same number of rounds (see _bwd_kernel).
     for i in range(0, rows_per_group, BLOCK_M):
-        rows = first_row + i + tl.arange(0, BLOCK_M)
+        start = first_row + i
+        rows = start + tl.arange(0, BLOCK_M)
         row_ok = rows < last_row
         mask = row_ok[:, None] & cmask[None, :]
         # The next tile's loads are issued before this tile's reductions and wait.
-        x = x_next.to(tl.float32)
-        x_next = _load_rows(X, first_row + i + BLOCK_M, last_row, stride_x, cols, N, BLOCK_M)
+        x_loaded = x_next
+        x = x_loaded.to(tl.float32)
+        x_next = _load_rows(X, start + BLOCK_M, last_row, stride_x, cols, N, BLOCK_M)
         mean_s = tl.math.div_rn(tl.sum(x, axis=1), n_slice)
         d = tl.where(mask, x - mean_s[:, None], 0.0)
         m2_s = tl.sum(d * d, axis=1)
         _publish_row_pair(Sums, rows, row_ok, split, mean_s, m2_s, SPLITS, SUMS_MODE)
         if SUMS_MODE != SUMS_STORE:
-            zeros = tl.zeros([BLOCK_M], dtype=tl.float32)
-            mean, m2 = _gather_row_pairs(
+            if LAG:
+                x_out, start_out = x_held, start_held
+            else:
+                x_out, start_out = x_loaded, start
+            _normalize_slice_tile(
+                Y,
+                W,
+                B,
+                Mean,
+                Rstd,
                 Sums,
-                first_row + i,
+                x_out,
+                start_out,
                 last_row,
-                zeros,
-                zeros,
+                split,
+                cols,
+                cmask,
                 N,
+                eps,
                 BLOCK_M,
                 BLOCK_N,
                 SPLITS,
                 SUMS_MODE,
-                _merge_slice,
+                HAS_W,
+                HAS_B,
+                STORE_STATS,
             )
-            rstd = tl.rsqrt(_div(m2, N) + eps)
-            xhat = (x - mean[:, None]) * rstd[:, None]
-            y_ptrs = Y + rows.to(tl.int64)[:, None] * N + cols[None, :]
-            w, b = _load_params(W, B, cols, cmask, HAS_W, HAS_B)
-            _affine_store(y_ptrs, xhat, w, b, mask, HAS_W, HAS_B)
-            if STORE_STATS and split == 0:
-                tl.store(Mean + rows, mean, mask=row_ok)
-                tl.store(Rstd + rows, rstd, mask=row_ok)
+        if LAG:
+            x_held, start_held = x_loaded, start
+    if LAG and SUMS_MODE != SUMS_STORE:
+        _normalize_slice_tile(
+            Y,
+            W,
+            B,
+            Mean,
+            Rstd,
+            Sums,
+            x_held,
+            start_held,
+            last_row,
+            split,
+            cols,
+            cmask,
+            N,
+            eps,
+            BLOCK_M,
+            BLOCK_N,
+            SPLITS,
+            SUMS_MODE,
+            HAS_W,
+            HAS_B,
+            STORE_STATS,
+        )
+
+
+@triton.jit
+def _normalize_slice_tile(
+    Y,
+    W,
+    B,
+    Mean,
+    Rstd,
+    Sums,
+    x,
+    start,
+    end,
+    split,
+    cols,
+    cmask,
+    N,
+    eps,
+    BLOCK_M: tl.constexpr,
+    BLOCK_N: tl.constexpr,
+    SPLITS: tl.constexpr,
+    SUMS_MODE: tl.constexpr,
+    HAS_W: tl.constexpr,
+    HAS_B: tl.constexpr,
+    STORE_STATS: tl.constexpr,
+):
+    """_fwd_split_kernel's y of the row tile from ``start`` (x as loaded), once its group's
+    slice statistics are in Sums; slice 0 also stores mean and rstd."""
+    rows = start + tl.arange(0, BLOCK_M)
+    row_ok = rows < end
+    mask = row_ok[:, None] & cmask[None, :]
+    zeros = tl.zeros([BLOCK_M], dtype=tl.float32)
+    mean, m2 = _gather_row_pairs(
+        Sums, start, end, zeros, zeros, N, BLOCK_M, BLOCK_N, SPLITS, SUMS_MODE, _merge_slice
+    )
+    rstd = tl.rsqrt(_div(m2, N) + eps)
+    xhat = (x.to(tl.float32) - mean[:, None]) * rstd[:, None]
+    y_ptrs = Y + rows.to(tl.int64)[:, None] * N + cols[None, :]
+    w, b = _load_params(W, B, cols, cmask, HAS_W, HAS_B)
+    _affine_store(y_ptrs, xhat, w, b, mask, HAS_W, HAS_B)
+    if STORE_STATS and split == 0:
+        tl.store(Mean + rows, mean, mask=row_ok)
+        tl.store(Rstd + rows, rstd, mask=row_ok)
 
 
 @triton.jit
@@ -1043,6 +1125,8 @@ def _forward(
     if conf is None:
         conf = cfg.forward_config(N, x.dtype, cfg.gpu_family(x.device))
         conf = cfg.fit_forward_tile(conf, M, cfg.sm_count(x.device), x.element_size())
+    if conf.lag and conf.splits == 1:
+        raise ValueError(f"ForwardConfig.lag needs split rows (splits > 1): {conf}")
     if conf.splits == 1:
         args = (x, y, weight, bias, mean, rstd, x.stride(0), M, N, eps)
         consts = _fwd_kernel_consts(conf, M, N, weight is not None, bias is not None, stats)
@@ -1059,7 +1143,14 @@ def _forward(
                 _fwd_split_kernel,
                 (conf.splits, groups),
                 (*args, rows_per_group),
-                dict(**consts, SPLITS=conf.splits, SUMS_MODE=mode, **flags, STORE_STATS=stats),
+                dict(
+                    **consts,
+                    SPLITS=conf.splits,
+                    SUMS_MODE=mode,
+                    **flags,
+                    STORE_STATS=stats,
+                    LAG=conf.lag,
+                ),
                 launch_cooperative_grid=mode == SUMS_EXCHANGE.value,
                 num_warps=conf.num_warps,
             )

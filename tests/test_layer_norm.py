@@ -817,11 +817,11 @@ EXPLICIT_CONFIGS = {
     ),
     # Split rows finished one tile late (lag): pipelined and strided, or prefetched in 3 slices.
     "split-lagged": (
-        cfg.ForwardConfig(block_n=128, num_chunks=1, block_m=2, num_warps=2, splits=2),
+        cfg.ForwardConfig(block_n=128, num_chunks=1, block_m=2, num_warps=2, splits=2, lag=True),
         cfg.BackwardConfig(128, 2, 2, 2, programs_per_sm=1, load_stages=3, strided=True, lag=True),
     ),
     "3-splits-lagged": (
-        cfg.ForwardConfig(block_n=128, num_chunks=1, block_m=2, num_warps=2, splits=3),
+        cfg.ForwardConfig(block_n=128, num_chunks=1, block_m=1, num_warps=2, splits=3, lag=True),
         cfg.BackwardConfig(128, 3, 1, 2, programs_per_sm=1, prefetch=True, lag=True),
     ),
     "two-launch": (
@@ -1000,8 +1000,9 @@ LAGGED = {
 def test_lagged_split_rows_give_the_same_grads(conf, affine, device):
     """Row tiles finished one iteration late (BackwardConfig.lag) give bitwise the dx, dweight
     and dbias of tiles finished in their own iteration (the same sums, xhat and w*dy computed
-    again by the same code, the tiles added in the same order). Several tiles a group, the last
-    ragged. Whole rows, recompute and tails are refused."""
+    again by the same code, the tiles added in the same order); the forward's (ForwardConfig.lag)
+    bitwise its y, mean and rstd. Several tiles a group, the last ragged. Whole rows, recompute
+    and tails are refused."""
     programs = cfg.sm_count(torch.device(device))
     m, n, dtype = 2 * programs * conf.block_m + 5, 200, torch.bfloat16
     x, w, b = (
@@ -1009,7 +1010,13 @@ def test_lagged_split_rows_give_the_same_grads(conf, affine, device):
         for t in _inputs((m, n), (n,), dtype, device, (affine, affine))
     )
     dy = torch.randn(m, n, device=device).to(dtype)
-    _, mean, rstd = ln._forward(x, w, b, 1e-5)
+    fwd = cfg.ForwardConfig(conf.block_n, 1, conf.block_m, conf.num_warps, splits=conf.splits)
+    y, mean, rstd = ln._forward(x, w, b, 1e-5, fwd)
+    lagged = ln._forward(x, w, b, 1e-5, replace(fwd, lag=True))
+    for got, expected in zip(lagged, (y, mean, rstd), strict=True):
+        assert torch.equal(got, expected)
+    with pytest.raises(ValueError, match="ForwardConfig.lag needs split rows"):
+        ln._forward(x, w, b, 1e-5, replace(fwd, splits=1, block_n=256, lag=True))
     db_dtype = dtype if affine else None
     late, own = (
         ln._backward(dy, x, w, mean, rstd, affine, db_dtype, replace(conf, lag=lag))
