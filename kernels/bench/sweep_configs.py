@@ -72,6 +72,8 @@ def forward_variants(n: int, dtype: torch.dtype, quick: bool):
             block_m, splits = max(1, tile // block_n), triton.cdiv(n, block_n)
             conf = cfg.ForwardConfig(block_n, 1, block_m, warps, splits)
             out[f"{block_n}x{splits}/m{block_m}/w{warps}"] = conf
+            if block_m == 1:  # each tile's y stored a round late (bf16 131072: log entry 44)
+                out[f"{block_n}x{splits}/m1/w{warps}/lag"] = replace(conf, lag=True)
         if default.splits > 1:
             out["default/two-launch"] = replace(default, exchange=False)
     if default.num_chunks > 1:  # streamed rows: per-lane or per-chunk statistics, L2 hints
