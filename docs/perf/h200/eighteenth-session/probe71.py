@@ -1,9 +1,11 @@
 """Probe 71 (eighteenth session): what the split rows' wait still costs, from above.
 
 "no wait": the rule's kernel with its row sums already in the buffer: the second launch of the
-two-launch path alone (SUMS_LOAD: the same loads, reductions and stores, no publishing and no
-waiting; the sums written by a first, untimed STORE launch on the same inputs, so dx is checked
-as usual). Beside it the rule (the exchange) and, for the 16-bit rows, the same without lag
+two-launch path alone (SUMS_LOAD: the same loads and stores, no publishing and no waiting; the
+sums written by a first, untimed STORE launch on the same inputs, so dx is checked as usual).
+Found after the run (offline sm_90 SASS): in that launch the tile's own row sums are dead code,
+so the two cross-warp reductions are gone too; "no wait" is without them as well. Beside it the
+rule (the exchange) and, for the 16-bit rows, the same without lag
 (contiguous, as before BWD_LAG_MIN_SPLITS). bf16 8192 (whole rows, 85% of copy in the bench) for
 scale. Prediction: no wait 80-85% at 16-bit (the wait 5-10 points), 93-94% at fp32.
 Method as probes 63-70 (probe7.run_point: 3 interleaved rounds, each variant checked first
