@@ -920,6 +920,28 @@ def test_explicit_configs(configs, dtype, device):
         assert relative_error(got, ref) <= TOLERANCES[dtype].max_error, name
 
 
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=str)
+def test_the_h200s_lagged_forward_slices_at_their_width(dtype, device):
+    """The H200's rule for 16-bit rows of 98305-131072 columns (FWD_LAGGED_SLICES: 7 lagged
+    16384-wide slices here, the last mostly past the row's end) at a real width, few rows: y,
+    mean and rstd as the reference's and bitwise as without the lag."""
+    m, n = 3, 100000
+    conf = cfg.forward_config(n, dtype, "H200")
+    assert (conf.splits, conf.lag) == (7, True)
+    x, w, b = (t.detach() for t in _inputs((m, n), (n,), dtype, device))
+    y, mean, rstd = ln._forward(x, w, b, 1e-5, conf)
+    assert relative_error(y, kernels.layer_norm_reference(x, (n,), w, b)) <= (
+        TOLERANCES[dtype].max_error
+    )
+    x64 = x.double()
+    assert torch.allclose(mean.double(), x64.mean(-1), rtol=1e-5, atol=1e-5)
+    rstd_ref = torch.rsqrt(x64.var(-1, unbiased=False) + 1e-5)
+    assert torch.allclose(rstd.double(), rstd_ref, rtol=1e-5)
+    unlagged = ln._forward(x, w, b, 1e-5, replace(conf, lag=False))
+    for got, expected in zip((y, mean, rstd), unlagged, strict=True):
+        assert torch.equal(got, expected)
+
+
 @pytest.mark.parametrize("name", ["split-tiles", "3-splits", "split-pipelined"])
 def test_split_rows_propagate_nan_and_inf_like_torch(name, device):
     """A NaN or an inf in one slice of a split row reaches every slice, forward and backward,
