@@ -181,7 +181,7 @@ FWD_STREAM_WIDE_ROWS = {
 class LaggedSlices(NamedTuple):
     """Rows of min_width < N <= max_width columns split over a group of ``block_n``-wide
     slices, 1-row tiles with ``num_warps`` warps, each tile's y stored a round late
-    (ForwardConfig.lag)."""
+    (ForwardConfig.lag). FWD_LAGGED_SLICES holds a tuple of them per element size."""
 
     min_width: int
     max_width: int
@@ -189,13 +189,15 @@ class LaggedSlices(NamedTuple):
     num_warps: int
 
 
-# Per GPU family and element size. H200, 16-bit, probe 76 (log entry 45), % of copy against the
-# streamed rule (32768-wide chunks, or 7 of 16384 at 114688), bf16/fp16: 114688 (7 slices)
-# 72.4/73.7 against 59.7, 131072 (8) 73.0/74.7 against 67.3/67.7 (call 3 sweep: 73.2/74.6 against
-# 67.9/68.1); 16 warps 1-4 points behind 8. Left out: 98304 (6 slices) 69.4/70.3 against
-# 70.1/70.6, 163840-196608 (10-12 slices) 5-12 points behind, 262144 (16) 6 ahead: groups
-# that wide unmeasured between.
-FWD_LAGGED_SLICES = {"H200": {2: LaggedSlices(98304, 131072, 16384, 8)}}
+# Per GPU family and element size. H200, 16-bit, probes 76 and 78 (log entry 45), % of copy
+# against the streamed rule (32768-wide chunks, or 7 of 16384 at 114688), bf16/fp16: 114688 (7
+# slices) 72.4/73.7 against 59.7, 131072 (8) 73.0/74.7 against 67.3/67.7 (call 3 sweep: 73.2/74.6
+# against 67.9/68.1), 245760 (15) bf16 63.5 against 58.8, 262144 (16) 68.7/69.9 against 63
+# (twice); 16 warps 1-4 points behind 8 at 7-8 slices, 14 at 16. Left out: 81920 (5) bf16 65.7
+# against 63.0 (one point), 90112-98304 (6) a tie, 147456-229376 (9-14) 1-12 points behind.
+FWD_LAGGED_SLICES = {
+    "H200": {2: (LaggedSlices(98304, 131072, 16384, 8), LaggedSlices(229376, 262144, 16384, 8))}
+}
 # Per GPU family and element size, for rows that fill their whole-row block (powers of two): in
 # four chunks. H200, probe 44 (log entry 37), % of copy against the whole row in registers:
 # 16-bit 8192 93.5-94.5 against 92-92.5, 16384 94-95 against 90.5, 32768 90-92 against 81-82.5;
@@ -474,10 +476,10 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
     streamed = _exact_chunks(wide_rule, n, size) if n > max_block else None
     if streamed:
         return streamed
-    lagged = FWD_LAGGED_SLICES.get(family, {}).get(size)
-    if lagged and lagged.min_width < n <= lagged.max_width:
-        splits = triton.cdiv(n, lagged.block_n)
-        return ForwardConfig(lagged.block_n, 1, 1, lagged.num_warps, splits, lag=True)
+    for lagged in FWD_LAGGED_SLICES.get(family, {}).get(size, ()):
+        if lagged.min_width < n <= lagged.max_width:
+            splits = triton.cdiv(n, lagged.block_n)
+            return ForwardConfig(lagged.block_n, 1, 1, lagged.num_warps, splits, lag=True)
     if size in FWD_SLICE:
         slice_ = max(FWD_SLICE[size], padded_width(n) // FWD_MAX_SPLITS)
         block_n, splits = _blocking(n, max_block, slice_)

@@ -759,7 +759,8 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     assert streaming(22528, torch.float32) == (2048, 11, 32, True, True)
     assert streaming(40960, torch.bfloat16, "H100") == (8192, 5, 32, False, False)
 
-    # And 16-bit rows of 98305-131072 columns: split over 7-8 slices of 16384, lagged.
+    # And 16-bit rows of 98305-131072 and 229377-262144 columns: split over 7-8 and 15-16
+    # slices of 16384, lagged.
     def lagged(n, dtype, family="H200"):
         c = cfg.forward_config(n, dtype, family)
         return c.block_n, c.splits, c.block_m, c.num_warps, c.lag
@@ -767,9 +768,13 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     assert lagged(131072, torch.bfloat16) == (16384, 8, 1, 8, True)
     assert lagged(114688, torch.float16) == (16384, 7, 1, 8, True)
     assert lagged(100000, torch.bfloat16) == (16384, 7, 1, 8, True)
+    assert lagged(240000, torch.bfloat16) == (16384, 15, 1, 8, True)
+    assert lagged(262144, torch.float16) == (16384, 16, 1, 8, True)
     for n, dtype, family in [
         (98304, torch.bfloat16, "H200"),
         (131073, torch.float16, "H200"),
+        (229376, torch.float16, "H200"),
+        (262145, torch.bfloat16, "H200"),
         (131072, torch.float32, "H200"),
         (131072, torch.bfloat16, "H100"),
     ]:

@@ -7,8 +7,12 @@ slice is partly empty.
 Method as probes 63-76 (probe7.run_point: 3 interleaved rounds, each variant checked first
 against the float64 reference), M = 4096. From the repository root, with ab/probe7.py (carry
 ["ab"]):
-  PYTHONPATH=.:ab python docs/perf/h200/nineteenth-session/probe77.py
+  PYTHONPATH=.:ab python docs/perf/h200/nineteenth-session/probe77.py [dtype:N ...]
+(call 7 ran it as probe 79 with bfloat16:240000 bfloat16:245760 float16:245760 bfloat16:262144
+float16:262144, after the rule took 229377-262144 too.)
 """
+
+import sys
 
 import torch
 
@@ -24,6 +28,8 @@ POINTS = [
     ("float16", 100000),
     ("float16", 131072),
 ]
+if sys.argv[1:]:
+    POINTS = [(a.split(":")[0], int(a.split(":")[1])) for a in sys.argv[1:]]
 
 
 def streamed_rule(n, tdt):
