@@ -9,8 +9,11 @@ Variants: the rule; lagged 16384-wide slices, 1-row tiles, 8 warps.
 Method as probes 63-77 (probe7.run_point: 3 interleaved rounds, each variant checked first
 against the float64 reference), M = 4096. From the repository root, with ab/probe7.py (carry
 ["ab"]):
-  PYTHONPATH=.:ab python docs/perf/h200/nineteenth-session/probe78.py
+  PYTHONPATH=.:ab python docs/perf/h200/nineteenth-session/probe78.py [dtype:N ...]
+(With arguments, those points instead: prepared/next-call.sh.)
 """
+
+import sys
 
 import torch
 
@@ -19,6 +22,8 @@ from kernels import config as cfg
 M = 4096
 POINTS = [("bfloat16", 16384 * s) for s in (9, 11, 13, 14, 15, 16, 5)]
 POINTS += [("bfloat16", 90112), ("float16", 16384 * 14), ("float16", 16384 * 9)]
+if sys.argv[1:]:
+    POINTS = [(a.split(":")[0], int(a.split(":")[1])) for a in sys.argv[1:]]
 
 
 def forward(dtype, n):
