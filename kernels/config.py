@@ -125,7 +125,8 @@ class ExactChunkStreaming(NamedTuple):
     (ForwardConfig.lane_stats, l2_hints, in_order, count_once). No chunk is masked, so the
     compiler can hoist the first pass's loads (FULL_TILES). Warps by element size:
     ``num_warps[size]`` is (rows of at most ``wide_row`` columns, wider rows), or more where a
-    thread would load more than FWD_STREAM_THREAD_BYTES of a chunk. Which rows a rule is
+    thread would load more than FWD_STREAM_THREAD_BYTES of a chunk. ``equal_lanes``: see
+    ForwardConfig.equal_lanes (measured: above FWD_STREAM_WIDE_ROWS). Which rows a rule is
     offered: see its table below."""
 
     min_width: int
@@ -136,6 +137,7 @@ class ExactChunkStreaming(NamedTuple):
     num_warps: dict[int, tuple[int, int]]
     wide_row: int
     min_chunks: int = 1
+    equal_lanes: bool = True
 
 
 # Per GPU family. H200, probes 27-28 (log entry 33), % of copy against the masked block: bf16
@@ -171,10 +173,22 @@ FWD_STREAM_EXACT_CHUNKS = {
 # 57344 bf16 63.5 against 68.5 but fp16 76.5 against 73, 65536 76-79.5 against 75-78 (2 chunks),
 # 73728 61.5-63.5 against 56-56.5 (probe 43). fp32 57344 in 7 chunks of 8192: 84 against 71
 # (split); 81920 in 5 of 16384 68 against 75 (split): left out.
+# ForwardConfig.equal_lanes, H200, probe 81 (log entry 46), % of copy, triples -> plain sums:
+# bf16 8192 89.0 -> 93.9, 16384 91.8 -> 95.5, 32768 86.5 -> 93.0 (three runs), 12288 95.3 ->
+# 96.6, 5120 98 -> 100.6, 11264 86.7 -> 88.2; fp16 8192 95.0 -> 96.6, 16384 94.3 -> 96.3,
+# 32768 92 -> 91.7 (a tie, two runs); fp32 12288 96.2 -> 98.0, 16384 96.1 -> 97.0; the rest
+# within 1 point (bf16 6144-24576, fp32 5120-24576). In FWD_STREAM_WIDE_ROWS' rows ptxas's
+# schedule, and with it the speed, swings by variant: fp16 40960-49152 lost 20-25 points
+# (one 1024-thread program a SM: 38 registers), bf16 57344 and 73728 gained 2.5-6.5; and fp32 rows
+# that carry their counts lost 8-13 (40960, 65536). They keep the triples.
 FWD_STREAM_WIDE_ROWS = {
     "H200": {
-        4: ExactChunkStreaming(32768, 65536, 8192, 16384, {4: 7}, {4: (32, 32)}, 0),
-        2: ExactChunkStreaming(32768, 73728, 8192, 8192, {2: 9}, {2: (32, 32)}, 0),
+        4: ExactChunkStreaming(
+            32768, 65536, 8192, 16384, {4: 7}, {4: (32, 32)}, 0, equal_lanes=False
+        ),
+        2: ExactChunkStreaming(
+            32768, 73728, 8192, 8192, {2: 9}, {2: (32, 32)}, 0, equal_lanes=False
+        ),
     }
 }
 
@@ -335,6 +349,13 @@ class ForwardConfig:
     # through shared memory (and its barriers) per row, but ptxas then keeps fewer of pass 1's
     # loads in flight where a thread loads much of each chunk (FWD_STREAM_THREAD_BYTES).
     count_once: bool = False
+    # lane_stats with full tiles (exact chunks): every lane holds num_chunks columns, so pass 1
+    # starts the lanes from the first chunk and merges them by two plain sums (a two-pass
+    # variance of the lane means) instead of reducing (mean, M2, count) triples, whose every
+    # merge divides: 15-20% fewer instructions (sm_90), which the 16-bit rows, near the SMs'
+    # issue rate, turn into speed (ExactChunkStreaming.equal_lanes). Ignored unless the tiles
+    # are full.
+    equal_lanes: bool = False
 
 
 @dataclass(frozen=True)
@@ -528,7 +549,13 @@ def _exact_chunks(rule: ExactChunkStreaming | None, n: int, size: int) -> Forwar
     vector_warps = chunk * size // (FWD_STREAM_THREAD_BYTES * 32)
     warps = min(MAX_WARPS, max(wide if n > rule.wide_row else most, vector_warps))
     count_once = vector_warps <= MAX_WARPS
-    flags = dict(lane_stats=True, l2_hints=True, in_order=True, count_once=count_once)
+    flags = dict(
+        lane_stats=True,
+        l2_hints=True,
+        in_order=True,
+        count_once=count_once,
+        equal_lanes=rule.equal_lanes,
+    )
     return ForwardConfig(chunk, n // chunk, 1, warps, **flags)
 
 

@@ -145,6 +145,7 @@ def _fwd_kernel(
     STORE_STATS: tl.constexpr,
     LANE_STATS: tl.constexpr,
     COUNT_ONCE: tl.constexpr,
+    EQUAL_LANES: tl.constexpr,
     EVICT1: tl.constexpr,
     EVICT2: tl.constexpr,
     IN_ORDER: tl.constexpr,
@@ -156,7 +157,8 @@ def _fwd_kernel(
     # bias are loaded with x, so their latency overlaps x's instead of following the reductions
     # (see ForwardConfig.params_first).
     # STORE_STATS: also write each row's mean and rstd (for the backward). LANE_STATS,
-    # COUNT_ONCE: see ForwardConfig.lane_stats, count_once. EVICT1, EVICT2: the streamed
+    # COUNT_ONCE, EQUAL_LANES (with FULL_TILES only): see ForwardConfig.lane_stats, count_once,
+    # equal_lanes. EVICT1, EVICT2: the streamed
     # passes' x loads' eviction policies ("" = none; ForwardConfig.l2_hints).
     rows = tl.program_id(0) * BLOCK_M + tl.arange(0, BLOCK_M)
     row_ok = rows < M
@@ -188,22 +190,43 @@ def _fwd_kernel(
             # The statistics are of x minus the row's first value: near the mean, so a large
             # offset (1e4 + N(0, 1)) does not swamp the lanes' fp32 running means.
             shift = tl.load(x_rows, mask=row_ok[:, None], other=0.0).to(tl.float32)
-            lane_mean = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
-            lane_m2 = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
-            lane_n = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
-            for c in range(NUM_CHUNKS):
-                x, mask, _ = _load_chunk(
-                    x_rows, row_ok, c * BLOCK_N + cols, N, BLOCK_N, FULL_TILES, EVICT1
-                )
-                x = x - shift
-                delta = x - lane_mean
-                lane_mean += tl.where(mask, delta * (1.0 / (c + 1.0)), 0.0)
-                lane_m2 += tl.where(mask, delta * (x - lane_mean), 0.0)
-                if not COUNT_ONCE:
-                    lane_n += tl.where(mask, 1.0, 0.0)
-            if COUNT_ONCE:
-                lane_n += _lane_counts(cols, N, BLOCK_N, NUM_CHUNKS, FULL_TILES)[None, :]
-            mean_shifted, m2, _ = tl.reduce((lane_mean, lane_m2, lane_n), 1, _welford_combine)
+            if EQUAL_LANES:
+                # Full tiles: every lane holds NUM_CHUNKS columns (ForwardConfig.equal_lanes).
+                # The first chunk sets the lanes; the row's mean is then the lanes' mean and its
+                # M2 the lanes' M2 plus NUM_CHUNKS times their squared deviations from it (a
+                # two-pass variance of the lane means): two plain sums instead of a reduction
+                # of (mean, M2, count) triples whose every merge divides.
+                x, _, _ = _load_chunk(x_rows, row_ok, cols, N, BLOCK_N, FULL_TILES, EVICT1)
+                lane_mean = x - shift
+                lane_m2 = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
+                for c in range(1, NUM_CHUNKS):
+                    x, _, _ = _load_chunk(
+                        x_rows, row_ok, c * BLOCK_N + cols, N, BLOCK_N, FULL_TILES, EVICT1
+                    )
+                    x = x - shift
+                    delta = x - lane_mean
+                    lane_mean += delta * (1.0 / (c + 1.0))
+                    lane_m2 += delta * (x - lane_mean)
+                mean_shifted = tl.sum(lane_mean, axis=1) * (1.0 / BLOCK_N)
+                spread = lane_mean - mean_shifted[:, None]
+                m2 = tl.sum(lane_m2 + NUM_CHUNKS * (spread * spread), axis=1)
+            else:
+                lane_mean = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
+                lane_m2 = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
+                lane_n = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
+                for c in range(NUM_CHUNKS):
+                    x, mask, _ = _load_chunk(
+                        x_rows, row_ok, c * BLOCK_N + cols, N, BLOCK_N, FULL_TILES, EVICT1
+                    )
+                    x = x - shift
+                    delta = x - lane_mean
+                    lane_mean += tl.where(mask, delta * (1.0 / (c + 1.0)), 0.0)
+                    lane_m2 += tl.where(mask, delta * (x - lane_mean), 0.0)
+                    if not COUNT_ONCE:
+                        lane_n += tl.where(mask, 1.0, 0.0)
+                if COUNT_ONCE:
+                    lane_n += _lane_counts(cols, N, BLOCK_N, NUM_CHUNKS, FULL_TILES)[None, :]
+                mean_shifted, m2, _ = tl.reduce((lane_mean, lane_m2, lane_n), 1, _welford_combine)
             mean = tl.reshape(shift, [BLOCK_M]) + mean_shifted
         else:
             for c in range(NUM_CHUNKS):
@@ -1095,6 +1118,7 @@ def _fwd_kernel_consts(
         STORE_STATS=stats,
         LANE_STATS=conf.lane_stats,
         COUNT_ONCE=conf.count_once,
+        EQUAL_LANES=conf.lane_stats and conf.equal_lanes and full,
         EVICT1=hints[0],
         EVICT2=hints[1],
         IN_ORDER=conf.in_order,

@@ -223,8 +223,11 @@ def test_large_offset_is_stable(n, device):
     [
         cfg.ForwardConfig(64, 4, 1, 2, lane_stats=True),
         cfg.ForwardConfig(8, 25, 1, 1, lane_stats=True),
+        cfg.ForwardConfig(8, 25, 1, 1, lane_stats=True, count_once=True, equal_lanes=True),
+        # equal_lanes with a ragged last chunk: ignored (the lanes hold unequal counts)
+        cfg.ForwardConfig(64, 4, 1, 2, lane_stats=True, count_once=True, equal_lanes=True),
     ],
-    ids=["ragged", "exact"],
+    ids=["ragged", "exact", "exact-equal-lanes", "ragged-equal-lanes"],
 )
 def test_lane_statistics_are_stable_at_a_large_offset(conf, device):
     """Per-lane running means of x minus the row's first value: 1e4 + N(0, 1) keeps its
@@ -240,6 +243,27 @@ def test_lane_statistics_are_stable_at_a_large_offset(conf, device):
     x64 = x.double()
     assert torch.allclose(rstd.double(), (x64.var(-1, unbiased=False) + 1e-5).rsqrt(), rtol=1e-4)
     assert torch.allclose(mean.double(), x64.mean(-1), rtol=0, atol=1e-3)
+
+
+@pytest.mark.parametrize("equal_lanes", [False, True])
+def test_lane_statistics_are_stable_when_the_first_value_is_an_outlier(equal_lanes, device):
+    """The lanes' statistics are of x minus the row's first value; when that value is 1e4 away
+    from the others (N(0, 1)), the lanes' shifted means are all near -1e4. Their merge, by
+    (mean, M2, count) triples or (equal_lanes) as a two-pass variance of the lane means, must
+    still keep the variance's digits, which a sum of squares would lose."""
+    m, n = 4, 200
+    conf = cfg.ForwardConfig(8, 25, 1, 1, lane_stats=True, count_once=True, equal_lanes=True)
+    conf = replace(conf, equal_lanes=equal_lanes)
+    x, w, b = (t.detach() for t in _inputs((m, n), (n,), torch.float32, device))
+    x[:, 0] += 1e4
+    y, mean, rstd = ln._forward(x, w, b, 1e-5, conf)
+    x64 = x.double()
+    rstd_ref = (x64.var(-1, unbiased=False) + 1e-5).rsqrt()
+    assert torch.allclose(rstd.double(), rstd_ref, rtol=1e-4)
+    assert torch.allclose(mean.double(), x64.mean(-1), rtol=0, atol=1e-3)
+    ref = kernels.layer_norm_reference(x, (n,), w, b)
+    torch_err = relative_error(F.layer_norm(x, (n,), w, b, 1e-5), ref)
+    assert relative_error(y, ref) <= 2 * torch_err + TOLERANCES[torch.float32].floor
 
 
 def test_nan_and_inf_propagate_like_torch(device):
@@ -758,6 +782,19 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     assert streaming(11264, torch.float32) == (1024, 11, 16, True, True)
     assert streaming(22528, torch.float32) == (2048, 11, 32, True, True)
     assert streaming(40960, torch.bfloat16, "H100") == (8192, 5, 32, False, False)
+    # Their lanes are merged by plain sums (equal_lanes), except in rows wider than 32768.
+    for n, dtype in [
+        (5120, torch.bfloat16),
+        (8192, torch.bfloat16),
+        (12288, torch.float32),
+        (16384, torch.float16),
+        (32768, torch.bfloat16),
+        (22528, torch.float32),
+    ]:
+        assert cfg.forward_config(n, dtype, "H200").equal_lanes, (n, dtype)
+    for n, dtype in [(40960, torch.float32), (65536, torch.float32), (40960, torch.float16)]:
+        assert not cfg.forward_config(n, dtype, "H200").equal_lanes, (n, dtype)
+    assert not cfg.forward_config(73728, torch.bfloat16, "H200").equal_lanes
 
     # And 16-bit rows of 98305-131072 and 229377-262144 columns: split over 7-8 and 15-16
     # slices of 16384, lagged.
@@ -868,6 +905,11 @@ EXPLICIT_CONFIGS = {
     ),
     "streamed-count-once-exact": (
         cfg.ForwardConfig(8, 25, 1, 1, lane_stats=True, l2_hints=True, count_once=True),
+        cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
+    ),
+    # Exact chunks whose lanes are merged by plain sums (ForwardConfig.equal_lanes).
+    "streamed-equal-lanes": (
+        cfg.ForwardConfig(8, 25, 1, 1, lane_stats=True, count_once=True, equal_lanes=True),
         cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
     ),
     "streamed-exact": (
