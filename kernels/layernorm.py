@@ -35,6 +35,18 @@ INTERPRET = os.environ.get("TRITON_INTERPRET", "0").lower() in ("1", "true", "ye
 
 # ---- jit kernels ----
 @triton.jit
+def _f32(x):
+    """``x`` in fp32; bf16 by its bits (a bf16 is the top half of an fp32). The compiler's
+    conversion spends two instructions on each odd element of a packed pair (sm_90, Triton
+    3.6), this one a single AND: the forward kernels, near the SMs' issue rate, run up to 3.6
+    points of copy faster (H200, probe 82, log entry 46). The backward keeps the compiler's:
+    with this one its lagged split rows (bf16 32768) ran at 43% of copy instead of 75%."""
+    if x.dtype == tl.bfloat16:
+        return (x.to(tl.uint16, bitcast=True).to(tl.uint32) << 16).to(tl.float32, bitcast=True)
+    return x.to(tl.float32)
+
+
+@triton.jit
 def _div(total, N):
     # Row sums over N with IEEE division: Triton's `/` is the approximate div.full.f32 on GPUs,
     # which makes mean != x when N == 1, so a row that should normalize to exactly 0 does not.
@@ -76,9 +88,9 @@ def _affine_store(Y_ptrs, xhat, w, b, mask, HAS_W: tl.constexpr, HAS_B: tl.const
     """y = xhat * w + b (w, b from _load_params), stored in Y's dtype."""
     y = xhat
     if HAS_W:
-        y = y * w.to(tl.float32)[None, :]
+        y = y * _f32(w)[None, :]
     if HAS_B:
-        y = y + b.to(tl.float32)[None, :]
+        y = y + _f32(b)[None, :]
     tl.store(Y_ptrs, y.to(Y_ptrs.dtype.element_ty), mask=mask)
 
 
@@ -98,7 +110,7 @@ def _load_chunk(x_rows, row_ok, ccols, N, BLOCK_N: tl.constexpr, FULL_TILES: tl.
     cmask = _columns_in_row(ccols, N, BLOCK_N, FULL_TILES)
     mask = row_ok[:, None] & cmask[None, :]
     x = tl.load(x_rows + ccols[None, :], mask=mask, other=0.0, eviction_policy=EVICT)
-    return x.to(tl.float32), mask, cmask
+    return _f32(x), mask, cmask
 
 
 @triton.jit
@@ -170,7 +182,7 @@ def _fwd_kernel(
     if NUM_CHUNKS == 1:
         cmask = _columns_in_row(cols, N, BLOCK_N, FULL_TILES)
         mask = row_ok[:, None] & cmask[None, :]
-        x = tl.load(x_rows + cols[None, :], mask=mask, other=0.0).to(tl.float32)
+        x = _f32(tl.load(x_rows + cols[None, :], mask=mask, other=0.0))
         if PARAMS_FIRST:
             w, b = _load_params(W, B, cols, cmask, HAS_W, HAS_B)
         mean = _row_mean(tl.sum(x, axis=1), N, BLOCK_N, FULL_TILES)
@@ -189,7 +201,7 @@ def _fwd_kernel(
             # columns before it (all earlier chunks are full), so its update divides by c + 1.
             # The statistics are of x minus the row's first value: near the mean, so a large
             # offset (1e4 + N(0, 1)) does not swamp the lanes' fp32 running means.
-            shift = tl.load(x_rows, mask=row_ok[:, None], other=0.0).to(tl.float32)
+            shift = _f32(tl.load(x_rows, mask=row_ok[:, None], other=0.0))
             if EQUAL_LANES:
                 # Full tiles: every lane holds NUM_CHUNKS columns (ForwardConfig.equal_lanes).
                 # The first chunk sets the lanes; the row's mean is then the lanes' mean and its
@@ -517,7 +529,7 @@ def _fwd_split_kernel(
         mask = row_ok[:, None] & cmask[None, :]
         # The next tile's loads are issued before this tile's reductions and wait.
         x_loaded = x_next
-        x = x_loaded.to(tl.float32)
+        x = _f32(x_loaded)
         x_next = _load_rows(X, start + BLOCK_M, last_row, stride_x, cols, N, BLOCK_M)
         mean_s = tl.math.div_rn(tl.sum(x, axis=1), n_slice)
         d = tl.where(mask, x - mean_s[:, None], 0.0)
@@ -613,7 +625,7 @@ def _normalize_slice_tile(
         Sums, start, end, zeros, zeros, N, BLOCK_M, BLOCK_N, SPLITS, SUMS_MODE, _merge_slice
     )
     rstd = tl.rsqrt(_div(m2, N) + eps)
-    xhat = (x.to(tl.float32) - mean[:, None]) * rstd[:, None]
+    xhat = (_f32(x) - mean[:, None]) * rstd[:, None]
     y_ptrs = Y + rows.to(tl.int64)[:, None] * N + cols[None, :]
     w, b = _load_params(W, B, cols, cmask, HAS_W, HAS_B)
     _affine_store(y_ptrs, xhat, w, b, mask, HAS_W, HAS_B)
