@@ -86,6 +86,8 @@ def forward_variants(n: int, dtype: torch.dtype, quick: bool):
     if default.lane_stats:
         once = "default/counts-carried" if default.count_once else "default/count-once"
         out[once] = replace(default, count_once=not default.count_once)
+        lanes = "default/lane-triples" if default.equal_lanes else "default/equal-lanes"
+        out[lanes] = replace(default, equal_lanes=not default.equal_lanes)
     return out
 
 
