@@ -266,8 +266,10 @@ def test_lane_statistics_are_stable_when_the_first_value_is_an_outlier(equal_lan
     assert relative_error(y, ref) <= 2 * torch_err + TOLERANCES[torch.float32].floor
 
 
-def test_nan_and_inf_propagate_like_torch(device):
-    x = torch.randn(4, 64, device=device)
+@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16], ids=str)
+def test_nan_and_inf_propagate_like_torch(dtype, device):
+    # bf16: the forward upcasts it by its bits (_f32), which must keep NaN and inf
+    x = torch.randn(4, 64, device=device).to(dtype)
     x[1, 3] = math.nan
     x[2, 5] = math.inf
     ours, theirs = kernels.layer_norm(x, 64), F.layer_norm(x, (64,))
