@@ -170,8 +170,8 @@ def _fwd_kernel(
     # (see ForwardConfig.params_first).
     # STORE_STATS: also write each row's mean and rstd (for the backward). LANE_STATS,
     # COUNT_ONCE, EQUAL_LANES (with FULL_TILES only): see ForwardConfig.lane_stats, count_once,
-    # equal_lanes. EVICT1, EVICT2: the streamed
-    # passes' x loads' eviction policies ("" = none; ForwardConfig.l2_hints).
+    # equal_lanes. EVICT1, EVICT2: the streamed passes' x loads' eviction policies ("" = none;
+    # ForwardConfig.l2_hints).
     rows = tl.program_id(0) * BLOCK_M + tl.arange(0, BLOCK_M)
     row_ok = rows < M
     if FULL_TILES:
