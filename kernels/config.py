@@ -126,8 +126,9 @@ class ExactChunkStreaming(NamedTuple):
     compiler can hoist the first pass's loads (FULL_TILES). Warps by element size:
     ``num_warps[size]`` is (rows of at most ``wide_row`` columns, wider rows), or more where a
     thread would load more than FWD_STREAM_THREAD_BYTES of a chunk. ``equal_lanes``: see
-    ForwardConfig.equal_lanes (measured: above FWD_STREAM_WIDE_ROWS). Which rows a rule is
-    offered: see its table below."""
+    ForwardConfig.equal_lanes (measured: above FWD_STREAM_WIDE_ROWS). ``max_registers``: the
+    register cap (ForwardConfig.max_registers) of the rule's MAX_WARPS-warp programs, 0 for
+    none. Which rows a rule is offered: see its table below."""
 
     min_width: int
     max_width: int
@@ -138,6 +139,7 @@ class ExactChunkStreaming(NamedTuple):
     wide_row: int
     min_chunks: int = 1
     equal_lanes: bool = True
+    max_registers: int = 0
 
 
 # Per GPU family. H200, probes 27-28 (log entry 33), % of copy against the masked block: bf16
@@ -218,10 +220,17 @@ FWD_LAGGED_SLICES = {
 # 16-bit 8192 93.5-94.5 against 92-92.5, 16384 94-95 against 90.5, 32768 90-92 against 81-82.5;
 # fp32 8192 97 against 94, 16384 96.5 against 95. Lost or tied: 2048 and 4096 (all dtypes; 2 or 4
 # chunks of 1024-2048, -1 to -20 points), fp32 32768 (8192-wide chunks, counts carried: 84
-# against 94), and 2 or 8 chunks at 8192-32768 (-1 to -21 points).
+# against 94), and 2 or 8 chunks at 8192-32768 (-1 to -21 points). With equal lanes (entry 46)
+# fp32 32768 in chunks still lost: 74-84% against 91.5 (probe 85, 2-8 chunks, 16-32 warps).
+# 16-bit 32768 (32 warps) capped at 32 registers: fp16 with the statistics stored compiles to
+# 46 without the cap, one 1024-thread program a SM instead of two: 81% of copy against 91.7%
+# capped (no spills; bf16, and fp16 without statistics, compile to 32 either way; probe 86, log
+# entry 47).
 FWD_STREAM_FULL_BLOCKS = {
     "H200": {
-        2: ExactChunkStreaming(4096, 32768, 2048, 8192, {2: 4}, {2: (8, 16)}, 16384, 4),
+        2: ExactChunkStreaming(
+            4096, 32768, 2048, 8192, {2: 4}, {2: (8, 16)}, 16384, 4, max_registers=32
+        ),
         4: ExactChunkStreaming(4096, 16384, 2048, 4096, {4: 4}, {4: (16, 32)}, 16384, 4),
     }
 }
@@ -356,6 +365,9 @@ class ForwardConfig:
     # issue rate, turn into speed (ExactChunkStreaming.equal_lanes). Ignored unless the tiles
     # are full.
     equal_lanes: bool = False
+    # A cap on the registers a thread may use (Triton's maxnreg; 0: the compiler's choice), so
+    # that a schedule that would take more does not halve the programs an SM holds.
+    max_registers: int = 0
 
 
 @dataclass(frozen=True)
@@ -456,16 +468,22 @@ _H200_FORWARD: Overrides = {
     # At 12288, 4 warps take 250 registers (H200 compile) and fit two 128-thread programs per
     # SM; 8 warps take 183, so one 256-thread program (two need at most 128 registers).
     (4, 16384, MASKED): dict(num_warps=4),
+    # fp32 512: 2 rows with 4 warps (8 columns a thread), 8.80-8.90 us against 9.18-9.25 for the
+    # H100's 4 rows and 2 warps, torch.compile 8.74 (probe 87, log entry 47).
+    (4, 512): dict(block_m=2, num_warps=4),
     # 16-bit rows of 513-2048 columns in tiles of 2048 elements, not the rule's 4096: 768-1024
     # in 2 rows with 2 warps (fp16 1024 9.3-9.6 us against 10.4-10.5 with the rule's 4 rows and
-    # 4 warps, 768 +3 to +4%, bf16 1024 tied), 2048 in 1 row (bf16 14.2-14.3 against 14.5-14.7
-    # us, fp16 tied); 1025-2047 keep the rule's 2 rows (1536 in 1: 13.0-13.2 against 12.4-12.6
-    # us). M = 4096, probes 57 A and 58 (three processes), log entry 42.
+    # 4 warps, 768 +3 to +4%, bf16 1024 tied); 1025-2047 keep the rule's 2 rows (1536 in 1:
+    # 13.0-13.2 against 12.4-12.6 us). M = 4096, probes 57 A and 58 (three processes), log entry
+    # 42. 2048: 1 row with 8 warps (16 B a thread), 96-102% of copy against 90-95% with 4
+    # warps, both dtypes, statistics stored or not (probe 86, log entry 47).
     (2, 1024): dict(block_m=2, num_warps=2),
-    (2, 2048): dict(block_m=1),
+    (2, 2048): dict(block_m=1, num_warps=8),
     (2, 2048, MASKED): dict(block_m=2),
-    # 16-bit 2049-4096 columns: 4 warps +2 to +4 points (4096: three probes; 3072: one).
-    (2, 4096): dict(num_warps=4),
+    # 16-bit 4096 keeps the rule's 8 warps: 96-98% of copy against 91-95% with 4 (probes 85-86,
+    # log entry 47; 4 warps had won by 2-4 points before the kernel changes of entries 33-46).
+    # 2049-4095: 2 rows with 8 warps, 3072 95-96% against 88-90% with 1 row and 4 (probe 87).
+    (2, 4096, MASKED): dict(block_m=2, num_warps=8),
     # 16-bit 4097-8191 columns: 4 warps 82-84% against 76% (6144, two dtypes); 8192 ties.
     (2, 8192, MASKED): dict(num_warps=4),
 }
@@ -555,6 +573,7 @@ def _exact_chunks(rule: ExactChunkStreaming | None, n: int, size: int) -> Forwar
         in_order=True,
         count_once=count_once,
         equal_lanes=rule.equal_lanes,
+        max_registers=rule.max_registers if warps == MAX_WARPS else 0,
     )
     return ForwardConfig(chunk, n // chunk, 1, warps, **flags)
 

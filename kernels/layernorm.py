@@ -1166,7 +1166,9 @@ def _forward(
     if conf.splits == 1:
         args = (x, y, weight, bias, mean, rstd, x.stride(0), M, N, eps)
         consts = _fwd_kernel_consts(conf, M, N, weight is not None, bias is not None, stats)
-        _launch(_fwd_kernel, (cfg.cdiv(M, conf.block_m),), args, consts, num_warps=conf.num_warps)
+        caps = {"maxnreg": conf.max_registers} if conf.max_registers else {}
+        grid = (cfg.cdiv(M, conf.block_m),)
+        _launch(_fwd_kernel, grid, args, consts, num_warps=conf.num_warps, **caps)
     else:
         consts = dict(BLOCK_M=conf.block_m, BLOCK_N=conf.block_n)
         flags = dict(HAS_W=weight is not None, HAS_B=bias is not None)

@@ -218,6 +218,24 @@ def test_large_offset_is_stable(n, device):
     assert torch.allclose(y.std(dim=-1, unbiased=False), torch.ones(3, device=device), atol=1e-3)
 
 
+def test_register_cap_reaches_the_compiler(monkeypatch, device):
+    """ForwardConfig.max_registers is passed to Triton as maxnreg (0: not passed at all), and a
+    capped launch still computes the same rows."""
+    caps, launch = [], ln._launch
+
+    def record(kernel, grid, args, consts, **options):
+        caps.append(options.get("maxnreg"))
+        return launch(kernel, grid, args, consts, **options)
+
+    monkeypatch.setattr(ln, "_launch", record)
+    x, w, b = (t.detach() for t in _inputs((3, 64), (64,), torch.float32, device))
+    conf = cfg.ForwardConfig(16, 4, 1, 1, lane_stats=True, count_once=True, equal_lanes=True)
+    ref = kernels.layer_norm_reference(x, (64,), w, b)
+    for c in (replace(conf, max_registers=64), conf):
+        assert relative_error(ln._forward(x, w, b, 1e-5, c)[0], ref) <= 1e-5
+    assert caps == [64, None]
+
+
 @pytest.mark.parametrize(
     "conf",
     [
@@ -724,20 +742,30 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     assert cfg._override(conf, 14336, torch.float32, "test", 0).num_warps == 4
     assert cfg.forward_config(14336, torch.float32, "H200").num_warps == 4
     assert cfg.forward_config(14336, torch.float32, "H100").num_warps == cfg.FWD_LONG_ROW_WARPS
-    # H200, 16-bit (probes 57 A, 58): 768-1024 in 2 rows with 2 warps, 2048 in 1 row, while
-    # 1536 keeps the rule's 2 rows; the H100 keeps the rule's 4 and 2 rows with 4 warps.
+    # H200, 16-bit (probes 57 A, 58, 85-87): 768-1024 in 2 rows with 2 warps, 2048 in 1 row
+    # with 8, 1536 keeps the rule's 2 rows and 4 warps, 2049-4095 in 2 rows with 8 and 4096 the
+    # rule's 1 row with 8; the H100 keeps the rule's 4 and 2 rows with 4 warps (1 row and 8 at
+    # 3072-4096). fp32 512: the H200 2 rows with 4 warps, the H100 4 rows with 2.
     tiles = {
         (n, family): (conf.block_m, conf.num_warps)
-        for n in (768, 1024, 1536, 2048)
+        for n in (768, 1024, 1536, 2048, 3072, 4096)
         for family in ("H100", "H200")
         for conf in [cfg.forward_config(n, torch.bfloat16, family)]
     }
     assert tiles == {
         **{(n, "H200"): (2, 2) for n in (768, 1024)},
         (1536, "H200"): (2, 4),
-        (2048, "H200"): (1, 4),
+        (2048, "H200"): (1, 8),
+        (3072, "H200"): (2, 8),
+        (4096, "H200"): (1, 8),
         **{(n, "H100"): (4, 4) for n in (768, 1024)},
         **{(n, "H100"): (2, 4) for n in (1536, 2048)},
+        **{(n, "H100"): (1, 8) for n in (3072, 4096)},
+    }
+    fp32_512 = {f: cfg.forward_config(512, torch.float32, f) for f in ("H100", "H200")}
+    assert {f: (c.block_m, c.num_warps) for f, c in fp32_512.items()} == {
+        "H100": (4, 2),
+        "H200": (2, 4),
     }
     # Two-slice backward rows swap their sums on the H200 too (the fence-free exchange beat
     # computing them whole, probes 64-65), fp32 in 8192-wide slices.
@@ -796,6 +824,15 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     for n, dtype in [(40960, torch.float32), (65536, torch.float32), (40960, torch.float16)]:
         assert not cfg.forward_config(n, dtype, "H200").equal_lanes, (n, dtype)
     assert not cfg.forward_config(73728, torch.bfloat16, "H200").equal_lanes
+    # Only the 16-bit 32768-wide rows (4 chunks, 32 warps) are capped at 32 registers.
+    capped = {
+        (n, dtype): conf.max_registers
+        for n in (4096, 8192, 16384, 32768, 65536)
+        for dtype in (torch.float32, torch.float16, torch.bfloat16)
+        for conf in [cfg.forward_config(n, dtype, "H200")]
+        if conf.max_registers
+    }
+    assert capped == {(32768, torch.float16): 32, (32768, torch.bfloat16): 32}
 
     # And 16-bit rows of 98305-131072 and 229377-262144 columns: split over 7-8 and 15-16
     # slices of 16384, lagged.

@@ -88,6 +88,8 @@ def forward_variants(n: int, dtype: torch.dtype, quick: bool):
         out[once] = replace(default, count_once=not default.count_once)
         lanes = "default/lane-triples" if default.equal_lanes else "default/equal-lanes"
         out[lanes] = replace(default, equal_lanes=not default.equal_lanes)
+    if default.max_registers:  # the register cap off (fp16 32768 with statistics: log entry 47)
+        out["default/no-register-cap"] = replace(default, max_registers=0)
     return out
 
 
