@@ -475,14 +475,16 @@ _H200_FORWARD: Overrides = {
     # in 2 rows with 2 warps (fp16 1024 9.3-9.6 us against 10.4-10.5 with the rule's 4 rows and
     # 4 warps, 768 +3 to +4%, bf16 1024 tied); 1025-2047 keep the rule's 2 rows (1536 in 1:
     # 13.0-13.2 against 12.4-12.6 us). M = 4096, probes 57 A and 58 (three processes), log entry
-    # 42. 2048: 1 row with 8 warps (16 B a thread), 96-102% of copy against 90-95% with 4
-    # warps, both dtypes, statistics stored or not (probe 86, log entry 47).
+    # 42. (2048 and 4096 with 8 warps instead of 4: 3-6 points ahead in two processes, probes
+    # 85-86, 2 points behind in a third, probe 88; left as they were, log entry 47.)
     (2, 1024): dict(block_m=2, num_warps=2),
-    (2, 2048): dict(block_m=1, num_warps=8),
+    (2, 2048): dict(block_m=1),
     (2, 2048, MASKED): dict(block_m=2),
-    # 16-bit 4096 keeps the rule's 8 warps: 96-98% of copy against 91-95% with 4 (probes 85-86,
-    # log entry 47; 4 warps had won by 2-4 points before the kernel changes of entries 33-46).
-    # 2049-4095: 2 rows with 8 warps, 3072 95-96% against 88-90% with 1 row and 4 (probe 87).
+    # 16-bit 4096: 4 warps +2 to +4 points (three probes, eighth session).
+    (2, 4096): dict(num_warps=4),
+    # 2049-4095: 2 rows with 8 warps (32 columns a thread), 3072 95-96% of copy against 88-90%
+    # with 1 row and 4 (probe 87); 2560 96-98 against 91-93, 3072 89-97 against 85-87, 3584
+    # 104-106 against 97-99 (probe 88). Log entry 47.
     (2, 4096, MASKED): dict(block_m=2, num_warps=8),
     # 16-bit 4097-8191 columns: 4 warps 82-84% against 76% (6144, two dtypes); 8192 ties.
     (2, 8192, MASKED): dict(num_warps=4),

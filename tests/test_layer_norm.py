@@ -742,10 +742,10 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     assert cfg._override(conf, 14336, torch.float32, "test", 0).num_warps == 4
     assert cfg.forward_config(14336, torch.float32, "H200").num_warps == 4
     assert cfg.forward_config(14336, torch.float32, "H100").num_warps == cfg.FWD_LONG_ROW_WARPS
-    # H200, 16-bit (probes 57 A, 58, 85-87): 768-1024 in 2 rows with 2 warps, 2048 in 1 row
-    # with 8, 1536 keeps the rule's 2 rows and 4 warps, 2049-4095 in 2 rows with 8 and 4096 the
-    # rule's 1 row with 8; the H100 keeps the rule's 4 and 2 rows with 4 warps (1 row and 8 at
-    # 3072-4096). fp32 512: the H200 2 rows with 4 warps, the H100 4 rows with 2.
+    # H200, 16-bit (probes 57 A, 58, 87-88): 768-1024 in 2 rows with 2 warps, 2048 in 1 row,
+    # 1536 keeps the rule's 2 rows and 4 warps, 2049-4095 in 2 rows with 8 warps, 4096 in 1 row
+    # with 4; the H100 keeps the rule's 4 and 2 rows with 4 warps (1 row and 8 at 3072-4096).
+    # fp32 512: the H200 2 rows with 4 warps, the H100 4 rows with 2.
     tiles = {
         (n, family): (conf.block_m, conf.num_warps)
         for n in (768, 1024, 1536, 2048, 3072, 4096)
@@ -755,9 +755,9 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     assert tiles == {
         **{(n, "H200"): (2, 2) for n in (768, 1024)},
         (1536, "H200"): (2, 4),
-        (2048, "H200"): (1, 8),
+        (2048, "H200"): (1, 4),
         (3072, "H200"): (2, 8),
-        (4096, "H200"): (1, 8),
+        (4096, "H200"): (1, 4),
         **{(n, "H100"): (4, 4) for n in (768, 1024)},
         **{(n, "H100"): (2, 4) for n in (1536, 2048)},
         **{(n, "H100"): (1, 8) for n in (3072, 4096)},
