@@ -362,8 +362,10 @@ class ForwardConfig:
     # starts the lanes from the first chunk and merges them by two plain sums (a two-pass
     # variance of the lane means) instead of reducing (mean, M2, count) triples, whose every
     # merge divides: 15-20% fewer instructions (sm_90), which the 16-bit rows, near the SMs'
-    # issue rate, turn into speed (ExactChunkStreaming.equal_lanes). Ignored unless the tiles
-    # are full.
+    # issue rate, turn into speed (ExactChunkStreaming.equal_lanes). With a power of two of
+    # chunks, pass 1 loads them all at once (each lane's two-pass mean and M2 in registers), so
+    # ptxas cannot hold a chunk's load back (fp16 32768: +3 points, log entry 47). Ignored
+    # unless the tiles are full.
     equal_lanes: bool = False
     # A cap on the registers a thread may use (Triton's maxnreg; 0: the compiler's choice), so
     # that a schedule that would take more does not halve the programs an SM holds.

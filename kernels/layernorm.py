@@ -164,8 +164,9 @@ def _fwd_kernel(
 ):
     # FULL_TILES (N == NUM_CHUNKS * BLOCK_N, M a multiple of BLOCK_M): the masks are constant
     # (all true, folded away by the compiler: streamed rows' chunk loads are then vectorized and
-    # can be hoisted, several in flight at once: how many is ptxas's choice) and a whole row's
-    # mean is an exact multiplication by 1 / BLOCK_N. PARAMS_FIRST (NUM_CHUNKS == 1): weight and
+    # can be hoisted, several in flight at once: how many is ptxas's choice, unless EQUAL_LANES
+    # loads all of pass 1's chunks at once) and a whole row's mean is an exact multiplication
+    # by 1 / BLOCK_N. PARAMS_FIRST (NUM_CHUNKS == 1): weight and
     # bias are loaded with x, so their latency overlaps x's instead of following the reductions
     # (see ForwardConfig.params_first).
     # STORE_STATS: also write each row's mean and rstd (for the backward). LANE_STATS,
@@ -208,17 +209,31 @@ def _fwd_kernel(
                 # M2 the lanes' M2 plus NUM_CHUNKS times their squared deviations from it (a
                 # two-pass variance of the lane means): two plain sums instead of a reduction
                 # of (mean, M2, count) triples whose every merge divides.
-                x, _, _ = _load_chunk(x_rows, row_ok, cols, N, BLOCK_N, FULL_TILES, EVICT1)
-                lane_mean = x - shift
-                lane_m2 = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
-                for c in range(1, NUM_CHUNKS):
-                    x, _, _ = _load_chunk(
-                        x_rows, row_ok, c * BLOCK_N + cols, N, BLOCK_N, FULL_TILES, EVICT1
-                    )
-                    x = x - shift
-                    delta = x - lane_mean
-                    lane_mean += delta * (1.0 / (c + 1.0))
-                    lane_m2 += delta * (x - lane_mean)
+                if (NUM_CHUNKS & (NUM_CHUNKS - 1)) == 0:
+                    # A power of two of chunks: all of them in one load, a (rows, chunks, chunk)
+                    # tile whose lanes each hold their column of every chunk, so every chunk's
+                    # load is issued before any arithmetic (from a loop ptxas may hold one
+                    # back: fp16 32768 did, 91% of copy against 94.5%, log entry 47); then
+                    # each lane's mean and M2 in two passes over its registers.
+                    offs = tl.arange(0, NUM_CHUNKS)[None, :, None] * BLOCK_N + cols[None, None, :]
+                    # (x_all, not x: pass 2's loop reassigns x with a chunk's shape)
+                    x_all = tl.load(x_rows[:, :, None] + offs, eviction_policy=EVICT1)
+                    x_all = _f32(x_all) - shift[:, :, None]
+                    lane_mean = tl.sum(x_all, axis=1) * (1.0 / NUM_CHUNKS)
+                    dev = x_all - lane_mean[:, None, :]
+                    lane_m2 = tl.sum(dev * dev, axis=1)
+                else:  # the chunks one by one, each lane a Welford update
+                    x, _, _ = _load_chunk(x_rows, row_ok, cols, N, BLOCK_N, FULL_TILES, EVICT1)
+                    lane_mean = x - shift
+                    lane_m2 = tl.zeros([BLOCK_M, BLOCK_N], dtype=tl.float32)
+                    for c in range(1, NUM_CHUNKS):
+                        x, _, _ = _load_chunk(
+                            x_rows, row_ok, c * BLOCK_N + cols, N, BLOCK_N, FULL_TILES, EVICT1
+                        )
+                        x = x - shift
+                        delta = x - lane_mean
+                        lane_mean += delta * (1.0 / (c + 1.0))
+                        lane_m2 += delta * (x - lane_mean)
                 mean_shifted = tl.sum(lane_mean, axis=1) * (1.0 / BLOCK_N)
                 spread = lane_mean - mean_shifted[:, None]
                 m2 = tl.sum(lane_m2 + NUM_CHUNKS * (spread * spread), axis=1)
