@@ -5,8 +5,8 @@ FWD_STREAM_WIDE_ROWS keeps the lane triples (equal lanes swung ptxas's schedule 
 with the chunk loop). Offline (sm_90, Triton 3.6, 6278f88): 16-bit 65536 (8 x 8192, 32 warps)
 with the triples issues 4 of its 8 pass-1 loads first (46 registers, 1032 instructions); with
 equal lanes, one load, all 8 (60-61 registers: still one 1024-thread program a SM; 856
-instructions). fp32 65536 (4 x 16384): 64 -> 62 registers, 1304 -> 832 instructions, its 16
-loads issued 9 first either way. Non-powers of two (40960: 5 chunks) keep the loop: control.
+instructions). fp32 65536 (4 x 16384): 64 -> 62 registers, 1304 -> 832 instructions; of its 16 pass-1
+loads (4 a chunk) the triples issue 8 first, equal lanes 9 (even one tl.load is not a promise). Non-powers of two (40960: 5 chunks) keep the loop: control.
 Prediction: 16-bit 65536 +3 to +6 points (72-81% now, target 85), fp32 65536 within noise or
 better (fewer instructions), 40960 as entry 46 found (equal lanes -20 to -25 at fp16).
 Method as probes 63-90, M = 4096, statistics stored and not.
