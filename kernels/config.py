@@ -368,7 +368,8 @@ class ForwardConfig:
     # unless the tiles are full.
     equal_lanes: bool = False
     # A cap on the registers a thread may use (Triton's maxnreg; 0: the compiler's choice), so
-    # that a schedule that would take more does not halve the programs an SM holds.
+    # that a schedule that would take more does not halve the programs an SM holds. splits == 1
+    # only (the split-row kernel is launched without it).
     max_registers: int = 0
 
 
