@@ -13,6 +13,7 @@ PYTHONPATH=.:ab timeout 200 python docs/perf/h200/twenty-first-session/prepared/
 # probe 92 needs ab/kernels_pad, made before the call: cp -r kernels ab/kernels_pad, then
 # patch ab/kernels_pad/layernorm.py < docs/perf/h200/twenty-first-session/variants/padded-one-load.diff
 # (the diff also renames its torch.library namespace to kernels_pad::).
-PYTHONPATH=.:ab timeout 200 python docs/perf/h200/twenty-first-session/prepared/probe92.py 2>&1 \
+PYTHONPATH=.:ab:docs/perf/h200/twenty-first-session timeout 200 \
+  python docs/perf/h200/twenty-first-session/prepared/probe92.py 2>&1 \
   | grep -v Warn | tee $OUT/probe92.txt
 echo "all $(( $(date +%s) - start )) s"

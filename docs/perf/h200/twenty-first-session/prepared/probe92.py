@@ -10,49 +10,17 @@ Offline (sm_90, Triton 3.6; load-scan.txt against load-scan-padded.txt): the loo
 chunks 32-40 -> 40, fp32 22528/24576 32 -> 42-45. Prediction: gains where the registers do not
 cost programs a SM (16-bit 10240, 20480, 24576; fp32 11264-24576), losses at 16-bit 9 and 11
 chunks. Method as probes 63-91, M = 4096, statistics stored and not.
-  PYTHONPATH=.:ab python docs/perf/h200/twenty-first-session/prepared/probe92.py
+  PYTHONPATH=.:ab:docs/perf/h200/twenty-first-session \
+    python docs/perf/h200/twenty-first-session/prepared/probe92.py
 """
 
-import importlib
+import probe90
 
-import torch
-
-from kernels.bench import harness as h
-from kernels.reference import assert_close, layer_norm_reference
-
-M = 4096
-PKGS = ("kernels", "kernels_pad")
+probe90.PKGS = ("kernels", "kernels_pad")  # probe 90's loop, this variant package
 POINTS = [("bfloat16", 10240), ("float16", 20480), ("bfloat16", 24576), ("bfloat16", 11264),
           ("float16", 18432), ("bfloat16", 5120), ("float32", 11264), ("float32", 24576),
           ("bfloat16", 12288)]
 
-
-def forward(dtype, n):
-    import probe7
-
-    probe7.M = M
-    tdt = getattr(torch, dtype)
-    inp = h._random_inputs(M, n, dtype, torch.device("cuda"))
-    x, w, b = inp["x"], inp["weight"], inp["bias"]
-    ref = layer_norm_reference(x, (n,), w, b, 1e-5)
-    fns = {}
-    for pkg in PKGS:
-        ln = importlib.import_module(pkg + ".layernorm")
-        conf = importlib.import_module(pkg + ".config").forward_config(n, tdt, "H200")
-        for s in ("stats", "infer"):
-            fns[f"{pkg} {s}"] = (
-                lambda ln=ln, c=conf, s=s: ln._forward(x, w, b, 1e-5, c, stats=s == "stats")[0]
-            )
-
-    def check(v):
-        for _ in range(2):
-            assert_close(fns[v](), ref, tdt, v)
-
-    print(f"forward {dtype} {n}", flush=True)
-    probe7.run_point("forward", dtype, n, fns, lambda v: fns[v](), check)
-    torch.cuda.empty_cache()
-
-
 if __name__ == "__main__":
     for dtype, n in POINTS:
-        forward(dtype, n)
+        probe90.forward(dtype, n)
