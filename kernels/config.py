@@ -125,8 +125,12 @@ class ExactChunkStreaming(NamedTuple):
     (ForwardConfig.lane_stats, l2_hints, in_order, count_once). No chunk is masked, so the
     compiler can hoist the first pass's loads (FULL_TILES). Warps by element size:
     ``num_warps[size]`` is (rows of at most ``wide_row`` columns, wider rows), or more where a
-    thread would load more than FWD_STREAM_THREAD_BYTES of a chunk. ``equal_lanes``: see
-    ForwardConfig.equal_lanes (measured: above FWD_STREAM_WIDE_ROWS). ``max_registers``: the
+    thread would load more than FWD_STREAM_THREAD_BYTES of a chunk. Their lanes are equal
+    (ForwardConfig.equal_lanes, measured above FWD_STREAM_WIDE_ROWS) where pass 1 is one load
+    (a power of two of chunks, or padded, below), and, with ``loop_lanes``, also where it loops
+    over the chunks. ``padded_chunks[size]``: pass 1's one load may be padded up to this many
+    chunks (ForwardConfig.padded_load) where each thread's share of a chunk is exactly one
+    FWD_STREAM_THREAD_BYTES vector (measured: FWD_STREAM_EXACT_CHUNKS). ``max_registers``: the
     register cap (ForwardConfig.max_registers) of the rule's MAX_WARPS-warp programs, 0 for
     none. Which rows a rule is offered: see its table below."""
 
@@ -138,8 +142,9 @@ class ExactChunkStreaming(NamedTuple):
     num_warps: dict[int, tuple[int, int]]
     wide_row: int
     min_chunks: int = 1
-    equal_lanes: bool = True
+    loop_lanes: bool = True
     max_registers: int = 0
+    padded_chunks: dict[int, int] | None = None
 
 
 # Per GPU family. H200, probes 27-28 (log entry 33), % of copy against the masked block: bf16
@@ -160,9 +165,24 @@ FWD_STREAM_PADDED_ROWS = {"H200": PaddedRowStreaming(16384, 4096, 8)}
 # fp32 28672: 82 against 87) and fp32 rows of 11 chunks (11264: 80-86 against 85; counted once,
 # probe 43: 90 against 85.5, 22528 87 against 83.5). Warps with the lanes counted once (probes
 # 41-42, log entry 37): see FWD_STREAM_THREAD_BYTES.
+# Pass 1 in one load padded to 8 chunks (padded_chunks), H200, probe 92 (log entry 48), % of
+# copy against the loop, statistics stored / not: bf16 10240 (5 of 2048) 93.9 / 90.8 -> 96.1 /
+# 96.3, fp16 20480 (5 of 4096) 91.4 / 89.3 -> 96.0 / 96.3, bf16 24576 (6 of 4096) 87.2 / 87.7 ->
+# 95.1 / 95.4, bf16 12288 (3 of 4096, padded to 4) a tie. Lost: where a thread holds less than a
+# 16-byte vector of a chunk (bf16 5120, 5 of 1024 with 8 warps: 99 -> 29%; the tile's layout then
+# spreads warps over the chunks, so the lanes' sums cross warps through shared memory), at 16
+# padded chunks (bf16 11264, fp16 18432: 90-91 -> 35-46%; 64 registers), and in fp32 (11264 89 ->
+# 81, 24576 92 -> 85: 42 registers at 32 warps, one program a SM instead of two).
 FWD_STREAM_EXACT_CHUNKS = {
     "H200": ExactChunkStreaming(
-        4096, 32768, 1024, 4096, {2: 12, 4: 11}, {2: (8, 16), 4: (16, 32)}, 16384
+        4096,
+        32768,
+        1024,
+        4096,
+        {2: 12, 4: 11},
+        {2: (8, 16), 4: (16, 32)},
+        16384,
+        padded_chunks={2: 8},
     )
 }
 # Per GPU family and element size, for rows wider than FWD_MAX_BLOCK (fp32: split over a group;
@@ -182,14 +202,17 @@ FWD_STREAM_EXACT_CHUNKS = {
 # within 1 point (bf16 6144-24576, fp32 5120-24576). In FWD_STREAM_WIDE_ROWS' rows ptxas's
 # schedule, and with it the speed, swings by variant: fp16 40960-49152 lost 20-25 points
 # (one 1024-thread program a SM: 38 registers), bf16 57344 and 73728 gained 2.5-6.5; and fp32 rows
-# that carry their counts lost 8-13 (40960, 65536). They keep the triples.
+# that carry their counts lost 8-13 (40960, 65536). They keep the triples where pass 1 loops
+# (loop_lanes=False: fp16 40960 91 -> 67% with the loop, probe 91), but with pass 1 in one load
+# (65536: 8 chunks, 4 in fp32) equal lanes won: bf16 79.1-80.1 -> 81.8-82.0, fp16 79.1-79.6 ->
+# 81.1-81.3, fp32 83.8-84.0 -> 84.7-84.8 (probe 91, log entry 48).
 FWD_STREAM_WIDE_ROWS = {
     "H200": {
         4: ExactChunkStreaming(
-            32768, 65536, 8192, 16384, {4: 7}, {4: (32, 32)}, 0, equal_lanes=False
+            32768, 65536, 8192, 16384, {4: 7}, {4: (32, 32)}, 0, loop_lanes=False
         ),
         2: ExactChunkStreaming(
-            32768, 73728, 8192, 8192, {2: 9}, {2: (32, 32)}, 0, equal_lanes=False
+            32768, 73728, 8192, 8192, {2: 9}, {2: (32, 32)}, 0, loop_lanes=False
         ),
     }
 }
@@ -364,9 +387,14 @@ class ForwardConfig:
     # merge divides: 15-20% fewer instructions (sm_90), which the 16-bit rows, near the SMs'
     # issue rate, turn into speed (ExactChunkStreaming.equal_lanes). With a power of two of
     # chunks, pass 1 loads them all at once (each lane's two-pass mean and M2 in registers), so
-    # ptxas cannot hold a chunk's load back (fp16 32768: +3 points, log entry 47). Ignored
-    # unless the tiles are full.
+    # ptxas cannot hold a chunk's load back (fp16 32768: +3 points, log entry 47); otherwise it
+    # loops over them, a Welford update a chunk, unless padded_load. Ignored unless the tiles
+    # are full.
     equal_lanes: bool = False
+    # equal_lanes with a chunk count that is not a power of two: pass 1 loads its chunks at once
+    # too, in a tile padded to the next power of two (the padding masked off), instead of the
+    # loop (ExactChunkStreaming.padded_chunks; one_load_chunks).
+    padded_load: bool = False
     # A cap on the registers a thread may use (Triton's maxnreg; 0: the compiler's choice), so
     # that a schedule that would take more does not halve the programs an SM holds. splits == 1
     # only (the split-row kernel is launched without it).
@@ -572,15 +600,39 @@ def _exact_chunks(rule: ExactChunkStreaming | None, n: int, size: int) -> Forwar
     vector_warps = chunk * size // (FWD_STREAM_THREAD_BYTES * 32)
     warps = min(MAX_WARPS, max(wide if n > rule.wide_row else most, vector_warps))
     count_once = vector_warps <= MAX_WARPS
+    chunks = n // chunk
+    padded = (
+        not _power_of_two(chunks)
+        and warps == vector_warps
+        and _next_power_of_two(chunks) <= (rule.padded_chunks or {}).get(size, 0)
+    )
     flags = dict(
         lane_stats=True,
         l2_hints=True,
         in_order=True,
         count_once=count_once,
-        equal_lanes=rule.equal_lanes,
+        equal_lanes=rule.loop_lanes or padded or _power_of_two(chunks),
+        padded_load=padded,
         max_registers=rule.max_registers if warps == MAX_WARPS else 0,
     )
-    return ForwardConfig(chunk, n // chunk, 1, warps, **flags)
+    return ForwardConfig(chunk, chunks, 1, warps, **flags)
+
+
+def _power_of_two(n: int) -> bool:
+    return n & (n - 1) == 0
+
+
+def _next_power_of_two(n: int) -> int:
+    # (not triton.next_power_of_2: on the launch path, see cdiv)
+    return 1 << (n - 1).bit_length()
+
+
+def one_load_chunks(conf: ForwardConfig) -> int:
+    """How many chunks (a power of two) the equal lanes' pass 1 loads as one tile: all
+    ``num_chunks`` of them, padded with padded_load; 0 if it loops over them instead."""
+    if _power_of_two(conf.num_chunks):
+        return conf.num_chunks
+    return _next_power_of_two(conf.num_chunks) if conf.padded_load else 0
 
 
 @functools.cache

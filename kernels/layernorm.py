@@ -158,21 +158,25 @@ def _fwd_kernel(
     LANE_STATS: tl.constexpr,
     COUNT_ONCE: tl.constexpr,
     EQUAL_LANES: tl.constexpr,
+    ONE_LOAD_CHUNKS: tl.constexpr,
     EVICT1: tl.constexpr,
     EVICT2: tl.constexpr,
     IN_ORDER: tl.constexpr,
 ):
     # FULL_TILES (N == NUM_CHUNKS * BLOCK_N, M a multiple of BLOCK_M): the masks are constant
     # (all true, folded away by the compiler: streamed rows' chunk loads are then vectorized and
-    # can be hoisted, several in flight at once: how many is ptxas's choice, unless EQUAL_LANES
-    # loads all of pass 1's chunks at once) and a whole row's mean is an exact multiplication
+    # can be hoisted, several in flight at once: how many is ptxas's choice, unless
+    # ONE_LOAD_CHUNKS loads all of pass 1's chunks at once) and a whole row's mean is an exact
+    # multiplication
     # by 1 / BLOCK_N. PARAMS_FIRST (NUM_CHUNKS == 1): weight and bias are loaded with x, so
     # their latency overlaps x's instead of following the reductions (see
     # ForwardConfig.params_first).
     # STORE_STATS: also write each row's mean and rstd (for the backward). LANE_STATS,
     # COUNT_ONCE, EQUAL_LANES (with FULL_TILES only): see ForwardConfig.lane_stats, count_once,
-    # equal_lanes. EVICT1, EVICT2: the streamed passes' x loads' eviction policies ("" = none;
-    # ForwardConfig.l2_hints).
+    # equal_lanes. ONE_LOAD_CHUNKS (EQUAL_LANES only): pass 1 loads its chunks as one tile of
+    # this many (a power of two, the chunks past NUM_CHUNKS masked off; ForwardConfig.
+    # padded_load), 0 for a loop over them. EVICT1, EVICT2: the streamed passes' x loads'
+    # eviction policies ("" = none; ForwardConfig.l2_hints).
     rows = tl.program_id(0) * BLOCK_M + tl.arange(0, BLOCK_M)
     row_ok = rows < M
     if FULL_TILES:
@@ -209,18 +213,28 @@ def _fwd_kernel(
                 # M2 the lanes' M2 plus NUM_CHUNKS times their squared deviations from it (a
                 # two-pass variance of the lane means): two plain sums instead of a reduction
                 # of (mean, M2, count) triples whose every merge divides.
-                if (NUM_CHUNKS & (NUM_CHUNKS - 1)) == 0:
-                    # A power of two of chunks: all of them in one load, a (rows, chunks, chunk)
-                    # tile whose lanes each hold their column of every chunk, so every chunk's
-                    # load is issued before any arithmetic (from a loop ptxas may hold one
-                    # back: fp16 32768 did, 91% of copy against 94.5%, log entry 47); then
-                    # each lane's mean and M2 in two passes over its registers.
-                    offs = tl.arange(0, NUM_CHUNKS)[None, :, None] * BLOCK_N + cols[None, None, :]
+                if ONE_LOAD_CHUNKS > 0:
+                    # All chunks in one load, a (rows, ONE_LOAD_CHUNKS, chunk) tile whose lanes
+                    # each hold their column of every chunk, so every chunk's load is issued
+                    # before any arithmetic (from a loop ptxas may hold some back: fp16 32768
+                    # did, 91% of copy against 94.5%, log entry 47; 16-bit 5-6 chunks, entry
+                    # 48); then each lane's mean and M2 in two passes over its registers.
+                    k = tl.arange(0, ONE_LOAD_CHUNKS)
+                    offs = k[None, :, None] * BLOCK_N + cols[None, None, :]
                     # (x_all, not x: pass 2's loop reassigns x with a chunk's shape)
-                    x_all = tl.load(x_rows[:, :, None] + offs, eviction_policy=EVICT1)
-                    x_all = _f32(x_all) - shift[:, :, None]
-                    lane_mean = tl.sum(x_all, axis=1) * (1.0 / NUM_CHUNKS)
-                    dev = x_all - lane_mean[:, None, :]
+                    if ONE_LOAD_CHUNKS == NUM_CHUNKS:
+                        x_all = tl.load(x_rows[:, :, None] + offs, eviction_policy=EVICT1)
+                        x_all = _f32(x_all) - shift[:, :, None]
+                        lane_mean = tl.sum(x_all, axis=1) * (1.0 / NUM_CHUNKS)
+                        dev = x_all - lane_mean[:, None, :]
+                    else:  # padded: the chunks past NUM_CHUNKS load nothing and add 0
+                        real = (k < NUM_CHUNKS)[None, :, None]
+                        x_all = tl.load(
+                            x_rows[:, :, None] + offs, mask=real, other=0.0, eviction_policy=EVICT1
+                        )
+                        x_all = tl.where(real, _f32(x_all) - shift[:, :, None], 0.0)
+                        lane_mean = tl.sum(x_all, axis=1) * (1.0 / NUM_CHUNKS)
+                        dev = tl.where(real, x_all - lane_mean[:, None, :], 0.0)
                     lane_m2 = tl.sum(dev * dev, axis=1)
                 else:  # the chunks one by one, each lane a Welford update
                     x, _, _ = _load_chunk(x_rows, row_ok, cols, N, BLOCK_N, FULL_TILES, EVICT1)
@@ -1134,6 +1148,7 @@ def _fwd_kernel_consts(
     (M, N) input."""
     full = N == conf.block_n * conf.num_chunks and M % conf.block_m == 0
     hints = ("evict_last", "evict_first") if conf.l2_hints else ("", "")
+    equal_lanes = conf.lane_stats and conf.equal_lanes and full
     return dict(
         BLOCK_M=conf.block_m,
         BLOCK_N=conf.block_n,
@@ -1145,7 +1160,8 @@ def _fwd_kernel_consts(
         STORE_STATS=stats,
         LANE_STATS=conf.lane_stats,
         COUNT_ONCE=conf.count_once,
-        EQUAL_LANES=conf.lane_stats and conf.equal_lanes and full,
+        EQUAL_LANES=equal_lanes,
+        ONE_LOAD_CHUNKS=cfg.one_load_chunks(conf) if equal_lanes else 0,
         EVICT1=hints[0],
         EVICT2=hints[1],
         IN_ORDER=conf.in_order,

@@ -245,6 +245,12 @@ LANE_STATS_CONFIGS = {
     # a power of two of exact chunks: all of them in one load (one row or two a program)
     "exact-equal-lanes-one-load": (cfg.ForwardConfig(16, 16, 1, 1, **EQUAL), 256),
     "exact-equal-lanes-one-load-2-rows": (cfg.ForwardConfig(16, 4, 2, 1, **EQUAL), 64),
+    # any other count of exact chunks in one load, padded to a power of two (25 -> 32, 5 -> 8)
+    "exact-equal-lanes-padded": (cfg.ForwardConfig(8, 25, 1, 1, **EQUAL, padded_load=True), 200),
+    "exact-equal-lanes-padded-2-rows": (
+        cfg.ForwardConfig(16, 5, 2, 1, **EQUAL, padded_load=True),
+        80,
+    ),
     # equal_lanes with a ragged last chunk: ignored (the lanes hold unequal counts)
     "ragged-equal-lanes": (cfg.ForwardConfig(64, 4, 1, 2, **EQUAL), 200),
 }
@@ -268,7 +274,14 @@ def test_lane_statistics_are_stable_at_a_large_offset(conf, n, device):
 
 
 @pytest.mark.parametrize(
-    "name", ["exact", "exact-equal-lanes", "exact-equal-lanes-one-load", "ragged-equal-lanes"]
+    "name",
+    [
+        "exact",
+        "exact-equal-lanes",
+        "exact-equal-lanes-one-load",
+        "exact-equal-lanes-padded",
+        "ragged-equal-lanes",
+    ],
 )
 def test_lane_statistics_are_stable_when_the_first_value_is_an_outlier(name, device):
     """The lanes' statistics are of x minus the row's first value; when that value is 1e4 away
@@ -821,19 +834,29 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     assert streaming(11264, torch.float32) == (1024, 11, 16, True, True)
     assert streaming(22528, torch.float32) == (2048, 11, 32, True, True)
     assert streaming(40960, torch.bfloat16, "H100") == (8192, 5, 32, False, False)
-    # Their lanes are merged by plain sums (equal_lanes), except in rows wider than 32768.
-    for n, dtype in [
-        (5120, torch.bfloat16),
-        (8192, torch.bfloat16),
-        (12288, torch.float32),
-        (16384, torch.float16),
-        (32768, torch.bfloat16),
-        (22528, torch.float32),
-    ]:
-        assert cfg.forward_config(n, dtype, "H200").equal_lanes, (n, dtype)
-    for n, dtype in [(40960, torch.float32), (65536, torch.float32), (40960, torch.float16)]:
-        assert not cfg.forward_config(n, dtype, "H200").equal_lanes, (n, dtype)
-    assert not cfg.forward_config(73728, torch.bfloat16, "H200").equal_lanes
+
+    # Their lanes are merged by plain sums (equal_lanes), except where rows wider than 32768
+    # would loop over their chunks in pass 1; pass 1 is one load with a power of two of chunks,
+    # and in 16-bit rows of up to 8 chunks (padded) where a thread holds a 16-byte vector of each.
+    def lanes(n, dtype):
+        c = cfg.forward_config(n, dtype, "H200")
+        return c.equal_lanes, c.padded_load, cfg.one_load_chunks(c)
+
+    assert lanes(5120, torch.bfloat16) == (True, False, 0)  # 8 bytes of a 1024-wide chunk
+    assert lanes(6144, torch.float16) == (True, True, 4)
+    assert lanes(10240, torch.bfloat16) == (True, True, 8)
+    assert lanes(12288, torch.bfloat16) == (True, True, 4)
+    assert lanes(24576, torch.float16) == (True, True, 8)
+    assert lanes(18432, torch.bfloat16) == (True, False, 0)  # 9 chunks
+    assert lanes(8192, torch.bfloat16) == (True, False, 4)
+    assert lanes(32768, torch.bfloat16) == (True, False, 4)
+    assert lanes(12288, torch.float32) == (True, False, 0)
+    assert lanes(22528, torch.float32) == (True, False, 0)
+    assert lanes(65536, torch.float32) == (True, False, 4)
+    assert lanes(65536, torch.float16) == (True, False, 8)
+    assert lanes(40960, torch.float32) == (False, False, 0)
+    assert lanes(40960, torch.float16) == (False, False, 0)
+    assert lanes(73728, torch.bfloat16) == (False, False, 0)
     # Only the 16-bit 32768-wide rows (4 chunks, 32 warps) are capped at 32 registers.
     capped = {
         (n, dtype): conf.max_registers
@@ -958,6 +981,12 @@ EXPLICIT_CONFIGS = {
     # Exact chunks whose lanes are merged by plain sums (ForwardConfig.equal_lanes).
     "streamed-equal-lanes": (
         cfg.ForwardConfig(8, 25, 1, 1, lane_stats=True, count_once=True, equal_lanes=True),
+        cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
+    ),
+    "streamed-equal-lanes-padded": (
+        cfg.ForwardConfig(
+            8, 25, 1, 1, lane_stats=True, count_once=True, equal_lanes=True, padded_load=True
+        ),
         cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
     ),
     "streamed-exact": (
