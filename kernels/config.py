@@ -128,9 +128,10 @@ class ExactChunkStreaming(NamedTuple):
     thread would load more than FWD_STREAM_THREAD_BYTES of a chunk. Their lanes are equal
     (ForwardConfig.equal_lanes, measured above FWD_STREAM_WIDE_ROWS) where pass 1 is one load
     (a power of two of chunks, or padded, below), and, with ``loop_lanes``, also where it loops
-    over the chunks. ``padded_chunks[size]``: pass 1's one load may be padded up to this many
-    chunks (ForwardConfig.padded_load) where each thread's share of a chunk is exactly one
-    FWD_STREAM_THREAD_BYTES vector (measured: FWD_STREAM_EXACT_CHUNKS). ``max_registers``: the
+    over the chunks. ``max_padding[size]``: pass 1's one load may be padded with up to this
+    many chunks to a power of two (ForwardConfig.padded_load) where each thread's share of a
+    chunk is exactly one FWD_STREAM_THREAD_BYTES vector (measured: FWD_STREAM_EXACT_CHUNKS,
+    FWD_STREAM_WIDE_ROWS). ``max_registers``: the
     register cap (ForwardConfig.max_registers) of the rule's MAX_WARPS-warp programs, 0 for
     none. Which rows a rule is offered: see its table below."""
 
@@ -144,7 +145,7 @@ class ExactChunkStreaming(NamedTuple):
     min_chunks: int = 1
     loop_lanes: bool = True
     max_registers: int = 0
-    padded_chunks: dict[int, int] | None = None
+    max_padding: dict[int, int] | None = None
 
 
 # Per GPU family. H200, probes 27-28 (log entry 33), % of copy against the masked block: bf16
@@ -165,14 +166,16 @@ FWD_STREAM_PADDED_ROWS = {"H200": PaddedRowStreaming(16384, 4096, 8)}
 # fp32 28672: 82 against 87) and fp32 rows of 11 chunks (11264: 80-86 against 85; counted once,
 # probe 43: 90 against 85.5, 22528 87 against 83.5). Warps with the lanes counted once (probes
 # 41-42, log entry 37): see FWD_STREAM_THREAD_BYTES.
-# Pass 1 in one load padded to 8 chunks (padded_chunks), H200, probe 92 (log entry 48), % of
-# copy against the loop, statistics stored / not: bf16 10240 (5 of 2048) 93.9 / 90.8 -> 96.1 /
-# 96.3, fp16 20480 (5 of 4096) 91.4 / 89.3 -> 96.0 / 96.3, bf16 24576 (6 of 4096) 87.2 / 87.7 ->
-# 95.1 / 95.4, bf16 12288 (3 of 4096, padded to 4) a tie. Lost: where a thread holds less than a
-# 16-byte vector of a chunk (bf16 5120, 5 of 1024 with 8 warps: 99 -> 29%; the tile's layout then
-# spreads warps over the chunks, so the lanes' sums cross warps through shared memory), at 16
-# padded chunks (bf16 11264, fp16 18432: 90-91 -> 35-46%; 64 registers), and in fp32 (11264 89 ->
-# 81, 24576 92 -> 85: 42 registers at 32 warps, one program a SM instead of two).
+# Pass 1 in one load padded to a power of two of chunks (max_padding), H200, probes 92 and 93
+# (log entry 48), % of copy against the loop, statistics stored / not: bf16 10240 (5 of 2048)
+# 93.9 / 90.8 -> 96.1 / 96.3 (fp16 91.1 / 90.7 -> 96.0 / 96.2), fp16 20480 (5 of 4096) 91.4 /
+# 89.3 -> 96.0 / 96.3 (bf16 93.1 / 89.2 -> 96.1 / 96.3), bf16 24576 (6 of 4096) 87.2 / 87.7 ->
+# 95.1 / 95.4 (fp16 87.5 / 87.3 -> 95.3 / 95.4); 12288 and 6144 (3 chunks, padded to 4) ties.
+# Lost: where a thread holds less than a 16-byte vector of a chunk (bf16 5120, 5 of 1024 with 8
+# warps: 99 -> 29%; the tile's layout then spreads warps over the chunks, so the lanes' sums
+# cross warps through shared memory), padded to 16 (bf16 11264, fp16 18432: 90-91 -> 35-46%; 64
+# registers), and in fp32 (11264 89 -> 81, 24576 92 -> 85: 42 registers at 32 warps, one
+# program a SM instead of two).
 FWD_STREAM_EXACT_CHUNKS = {
     "H200": ExactChunkStreaming(
         4096,
@@ -182,7 +185,7 @@ FWD_STREAM_EXACT_CHUNKS = {
         {2: 12, 4: 11},
         {2: (8, 16), 4: (16, 32)},
         16384,
-        padded_chunks={2: 8},
+        max_padding={2: 3},
     )
 }
 # Per GPU family and element size, for rows wider than FWD_MAX_BLOCK (fp32: split over a group;
@@ -205,14 +208,24 @@ FWD_STREAM_EXACT_CHUNKS = {
 # that carry their counts lost 8-13 (40960, 65536). They keep the triples where pass 1 loops
 # (loop_lanes=False: fp16 40960 91 -> 67% with the loop, probe 91), but with pass 1 in one load
 # (65536: 8 chunks, 4 in fp32) equal lanes won: bf16 79.1-80.1 -> 81.8-82.0, fp16 79.1-79.6 ->
-# 81.1-81.3, fp32 83.8-84.0 -> 84.7-84.8 (probe 91, log entry 48).
+# 81.1-81.3, fp32 83.8-84.0 -> 84.7-84.8 (probe 91, log entry 48). Padded to 8 chunks (probe 93,
+# against the triples' loop): 57344 (7 chunks) bf16 77.4 -> 82.2, fp16 76.6 -> 80.7; 40960 (5)
+# 92.5 -> 84.9, 49152 (6) bf16 87.8 -> 82.6: so one chunk of padding at most.
 FWD_STREAM_WIDE_ROWS = {
     "H200": {
         4: ExactChunkStreaming(
             32768, 65536, 8192, 16384, {4: 7}, {4: (32, 32)}, 0, loop_lanes=False
         ),
         2: ExactChunkStreaming(
-            32768, 73728, 8192, 8192, {2: 9}, {2: (32, 32)}, 0, loop_lanes=False
+            32768,
+            73728,
+            8192,
+            8192,
+            {2: 9},
+            {2: (32, 32)},
+            0,
+            loop_lanes=False,
+            max_padding={2: 1},
         ),
     }
 }
@@ -393,7 +406,7 @@ class ForwardConfig:
     equal_lanes: bool = False
     # equal_lanes with a chunk count that is not a power of two: pass 1 loads its chunks at once
     # too, in a tile padded to the next power of two (the padding masked off), instead of the
-    # loop (ExactChunkStreaming.padded_chunks; one_load_chunks).
+    # loop (ExactChunkStreaming.max_padding; one_load_chunks).
     padded_load: bool = False
     # A cap on the registers a thread may use (Triton's maxnreg; 0: the compiler's choice), so
     # that a schedule that would take more does not halve the programs an SM holds. splits == 1
@@ -601,11 +614,8 @@ def _exact_chunks(rule: ExactChunkStreaming | None, n: int, size: int) -> Forwar
     warps = min(MAX_WARPS, max(wide if n > rule.wide_row else most, vector_warps))
     count_once = vector_warps <= MAX_WARPS
     chunks = n // chunk
-    padded = (
-        not _power_of_two(chunks)
-        and warps == vector_warps
-        and _next_power_of_two(chunks) <= (rule.padded_chunks or {}).get(size, 0)
-    )
+    padding = _next_power_of_two(chunks) - chunks
+    padded = 0 < padding <= (rule.max_padding or {}).get(size, 0) and warps == vector_warps
     flags = dict(
         lane_stats=True,
         l2_hints=True,

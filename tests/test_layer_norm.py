@@ -837,7 +837,8 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
 
     # Their lanes are merged by plain sums (equal_lanes), except where rows wider than 32768
     # would loop over their chunks in pass 1; pass 1 is one load with a power of two of chunks,
-    # and in 16-bit rows of up to 8 chunks (padded) where a thread holds a 16-byte vector of each.
+    # and in 16-bit rows padded by up to 3 chunks (wider than 32768: 1) to one, where a thread
+    # holds a 16-byte vector of each.
     def lanes(n, dtype):
         c = cfg.forward_config(n, dtype, "H200")
         return c.equal_lanes, c.padded_load, cfg.one_load_chunks(c)
@@ -854,6 +855,9 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     assert lanes(22528, torch.float32) == (True, False, 0)
     assert lanes(65536, torch.float32) == (True, False, 4)
     assert lanes(65536, torch.float16) == (True, False, 8)
+    assert lanes(57344, torch.bfloat16) == (True, True, 8)  # wide rows: one chunk of padding
+    assert lanes(49152, torch.float16) == (False, False, 0)
+    assert lanes(57344, torch.float32) == (False, False, 0)
     assert lanes(40960, torch.float32) == (False, False, 0)
     assert lanes(40960, torch.float16) == (False, False, 0)
     assert lanes(73728, torch.bfloat16) == (False, False, 0)
