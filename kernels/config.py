@@ -515,6 +515,11 @@ _H200_FORWARD: Overrides = {
     # fp32 512: 2 rows with 4 warps (8 columns a thread), 8.80-8.90 us against 9.18-9.25 for the
     # H100's 4 rows and 2 warps, torch.compile 8.74 (probe 87, log entry 47).
     (4, 512): dict(block_m=2, num_warps=4),
+    # fp32 256: weight and bias loaded with x (params_first), 7.33 -> 7.04 us and 7.07 -> 6.85
+    # (two processes; torch.compile 6.94, 6.75); with the statistics 7.07 -> 6.94. fp32 512 gained
+    # 0.7-1.8% (under the spread), fp32 1024 lost 3.5%, 16-bit 256-512 tied (probes 96-97, log
+    # entry 49).
+    (4, 256): dict(block_m=4, num_warps=2, params_first=True),
     # 16-bit rows of 513-2048 columns in tiles of 2048 elements, not the rule's 4096: 768-1024
     # in 2 rows with 2 warps (fp16 1024 9.3-9.6 us against 10.4-10.5 with the rule's 4 rows and
     # 4 warps, 768 +3 to +4%, bf16 1024 tied); 1025-2047 keep the rule's 2 rows (1536 in 1:

@@ -790,6 +790,17 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
         "H100": (4, 2),
         "H200": (2, 4),
     }
+    # Weight and bias loaded with x at 2048-4096 columns, and on the H200 at fp32 256.
+    params_first = {
+        (n, str(dtype)[6:], f)
+        for n in (256, 512, 1024, 2048, 4096)
+        for dtype in (torch.float32, torch.bfloat16)
+        for f in ("H100", "H200")
+        if cfg.forward_config(n, dtype, f).params_first
+    }
+    assert params_first == {(256, "float32", "H200")} | {
+        (n, d, f) for n in (2048, 4096) for d in ("float32", "bfloat16") for f in ("H100", "H200")
+    }
     # Two-slice backward rows swap their sums on the H200 too (the fence-free exchange beat
     # computing them whole, probes 64-65), fp32 in 8192-wide slices.
     for n, dtype in itertools.product((12800, 15360, 16384), (torch.bfloat16, torch.float32)):
