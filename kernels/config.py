@@ -517,7 +517,7 @@ _H200_FORWARD: Overrides = {
     (4, 512): dict(block_m=2, num_warps=4),
     # fp32 256: weight and bias loaded with x (params_first), 7.33 -> 7.04 us and 7.07 -> 6.85
     # (two processes; torch.compile 6.94, 6.75); with the statistics 7.07 -> 6.94. fp32 512 gained
-    # 0.7-1.8% (under the spread), fp32 1024 lost 3.5%, 16-bit 256-512 tied (probes 96-97, log
+    # 0.7-1.8% (under the spread), fp32 1024 lost 4%, 16-bit 256-512 tied (probes 96-97, log
     # entry 49).
     (4, 256): dict(block_m=4, num_warps=2, params_first=True),
     # 16-bit rows of 513-2048 columns in tiles of 2048 elements, not the rule's 4096: 768-1024
