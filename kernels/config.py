@@ -398,7 +398,7 @@ class ForwardConfig:
     # starts the lanes from the first chunk and merges them by two plain sums (a two-pass
     # variance of the lane means) instead of reducing (mean, M2, count) triples, whose every
     # merge divides: 15-20% fewer instructions (sm_90), which the 16-bit rows, near the SMs'
-    # issue rate, turn into speed (ExactChunkStreaming.equal_lanes). With a power of two of
+    # issue rate, turn into speed (ExactChunkStreaming). With a power of two of
     # chunks, pass 1 loads them all at once (each lane's two-pass mean and M2 in registers), so
     # ptxas cannot hold a chunk's load back (fp16 32768: +3 points, log entry 47); otherwise it
     # loops over them, a Welford update a chunk, unless padded_load. Ignored unless the tiles

@@ -167,9 +167,8 @@ def _fwd_kernel(
     # (all true, folded away by the compiler: streamed rows' chunk loads are then vectorized and
     # can be hoisted, several in flight at once: how many is ptxas's choice, unless
     # ONE_LOAD_CHUNKS loads all of pass 1's chunks at once) and a whole row's mean is an exact
-    # multiplication
-    # by 1 / BLOCK_N. PARAMS_FIRST (NUM_CHUNKS == 1): weight and bias are loaded with x, so
-    # their latency overlaps x's instead of following the reductions (see
+    # multiplication by 1 / BLOCK_N. PARAMS_FIRST (NUM_CHUNKS == 1): weight and bias are loaded
+    # with x, so their latency overlaps x's instead of following the reductions (see
     # ForwardConfig.params_first).
     # STORE_STATS: also write each row's mean and rstd (for the backward). LANE_STATS,
     # COUNT_ONCE, EQUAL_LANES (with FULL_TILES only): see ForwardConfig.lane_stats, count_once,
