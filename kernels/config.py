@@ -689,7 +689,7 @@ def fit_forward_tile(conf: ForwardConfig, m: int, sms: int, size: int) -> Forwar
     FWD_SHORT_ROW_WARPS when every SM gets a program, else a warp per FWD_FIT_WARP_BYTES of tile
     (FWD_SHORT_ROW_WARPS to FWD_FIT_MAX_WARPS). Measurements: log entries 39, 41 and 42."""
     programs = sms * (FWD_FIT_PROGRAMS_PER_SM if m < FWD_TABLE_ROWS else 1)
-    least = min(cdiv(FWD_FIT_MIN_TILE_BYTES, conf.block_n * size), 1 << (m - 1).bit_length())
+    least = min(cdiv(FWD_FIT_MIN_TILE_BYTES, conf.block_n * size), _next_power_of_two(m))
     rows = max(program_rows(m, programs), least)
     if conf.block_m <= rows or conf.splits > 1 or conf.num_chunks > 1:
         return conf

@@ -88,10 +88,12 @@ def forward_variants(n: int, dtype: torch.dtype, quick: bool):
         out[once] = replace(default, count_once=not default.count_once)
         lanes = "default/lane-triples" if default.equal_lanes else "default/equal-lanes"
         out[lanes] = replace(default, equal_lanes=not default.equal_lanes)
-        if default.equal_lanes and cfg.one_load_chunks(replace(default, padded_load=True)) > 1:
-            # pass 1's chunks in one padded load or a loop (16-bit 10240-24576: log entry 48)
+        # pass 1's chunks in one padded load or a loop (16-bit 10240-24576: log entry 48),
+        # where the chunk count is not a power of two (else both are the same one load)
+        other = replace(default, padded_load=not default.padded_load)
+        if default.equal_lanes and cfg.one_load_chunks(other) != cfg.one_load_chunks(default):
             load = "default/chunk-loop" if default.padded_load else "default/padded-load"
-            out[load] = replace(default, padded_load=not default.padded_load)
+            out[load] = other
     if default.max_registers:  # the register cap off (fp16 32768 with statistics: log entry 47)
         out["default/no-register-cap"] = replace(default, max_registers=0)
     return out
