@@ -520,6 +520,13 @@ _H200_FORWARD: Overrides = {
     # 0.7-1.8% (under the spread), fp32 1024 lost 4%, 16-bit 256-512 tied (probes 96-97, log
     # entry 49).
     (4, 256): dict(block_m=4, num_warps=2, params_first=True),
+    # 16-bit 512: 4 rows with 1 warp, 6.94-7.10 us against 7.07-7.26 for the H100's 4 rows and 2
+    # warps, ranges apart in 6 rotated rounds of two processes (probe 104) and ahead in two more
+    # on another VM (probe 100); torch.compile 6.75-6.91. (2 rows with 1 warp, torch.compile's
+    # tile, has two speeds, 6.8 or 7.3 us, by what was measured before it.) Rows of 257-511
+    # columns (not measured) keep the H100's tile. Log entry 51.
+    (2, 512): dict(block_m=4, num_warps=1),
+    (2, 512, MASKED): dict(block_m=4, num_warps=2),
     # 16-bit rows of 513-2048 columns in tiles of 2048 elements, not the rule's 4096: 768-1024
     # in 2 rows with 2 warps (fp16 1024 9.3-9.6 us against 10.4-10.5 with the rule's 4 rows and
     # 4 warps, 768 +3 to +4%, bf16 1024 tied); 1025-2047 keep the rule's 2 rows (1536 in 1:

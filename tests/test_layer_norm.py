@@ -790,6 +790,15 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
         "H100": (4, 2),
         "H200": (2, 4),
     }
+    # 16-bit 512: the H200 4 rows with 1 warp; narrower rows in its block keep the H100's 2 warps.
+    short = {
+        (n, dtype, f): (c.block_m, c.num_warps)
+        for n in (384, 512)
+        for dtype in (torch.float16, torch.bfloat16)
+        for f in ("H100", "H200")
+        for c in [cfg.forward_config(n, dtype, f)]
+    }
+    assert short == {key: (4, 1 if key[::2] == (512, "H200") else 2) for key in short}
     # Weight and bias loaded with x at 2048-4096 columns, and on the H200 at fp32 256.
     params_first = {
         (n, str(dtype)[6:], f)
