@@ -6,21 +6,20 @@ selects it (instead of the padding); torch.library namespace kernels_hl::.
 
 import shutil
 
-PADDED = """                    else:  # padded: the chunks past NUM_CHUNKS load nothing and add 0
-                        real = (k < NUM_CHUNKS)[None, :, None]
-                        x_all = tl.load(
-                            x_rows[:, :, None] + offs, mask=real, other=0.0, eviction_policy=EVICT1
-                        )
-                        x_all = tl.where(real, _f32(x_all) - shift[:, :, None], 0.0)
-                        lane_mean = tl.sum(x_all, axis=1) * (1.0 / NUM_CHUNKS)
-                        dev = tl.where(real, x_all - lane_mean[:, None, :], 0.0)
+PADDED = """                    real = (k < NUM_CHUNKS)[None, :, None]
+                    x_all = tl.load(
+                        x_rows[:, :, None] + offs, mask=real, other=0.0, eviction_policy=EVICT1
+                    )
+                    x_all = tl.where(real, _f32(x_all) - shift[:, :, None], 0.0)
+                    lane_mean = tl.sum(x_all, axis=1) * (1.0 / NUM_CHUNKS)
+                    dev = tl.where(real, x_all - lane_mean[:, None, :], 0.0)
                     lane_m2 = tl.sum(dev * dev, axis=1)
 """
-HEAD = """                    else:  # VARIANT head load: the first ONE_LOAD_CHUNKS in one, the rest looped
-                        x_all = tl.load(x_rows[:, :, None] + offs, eviction_policy=EVICT1)
-                        x_all = _f32(x_all) - shift[:, :, None]
-                        lane_mean = tl.sum(x_all, axis=1) * (1.0 / ONE_LOAD_CHUNKS)
-                        dev = x_all - lane_mean[:, None, :]
+HEAD = """                    # VARIANT head load: the first ONE_LOAD_CHUNKS in one, the rest looped
+                    x_all = tl.load(x_rows[:, :, None] + offs, eviction_policy=EVICT1)
+                    x_all = _f32(x_all) - shift[:, :, None]
+                    lane_mean = tl.sum(x_all, axis=1) * (1.0 / ONE_LOAD_CHUNKS)
+                    dev = x_all - lane_mean[:, None, :]
                     lane_m2 = tl.sum(dev * dev, axis=1)
                     for c in range(ONE_LOAD_CHUNKS, NUM_CHUNKS):
                         x, _, _ = _load_chunk(
