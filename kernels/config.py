@@ -515,11 +515,15 @@ _H200_FORWARD: Overrides = {
     # fp32 512: 2 rows with 4 warps (8 columns a thread), 8.80-8.90 us against 9.18-9.25 for the
     # H100's 4 rows and 2 warps, torch.compile 8.74 (probe 87, log entry 47).
     (4, 512): dict(block_m=2, num_warps=4),
-    # fp32 256: weight and bias loaded with x (params_first), 7.33 -> 7.04 us and 7.07 -> 6.85
-    # (two processes; torch.compile 6.94, 6.75); with the statistics 7.07 -> 6.94. fp32 512 gained
-    # 0.7-1.8% (under the spread), fp32 1024 lost 4%, 16-bit 256-512 tied (probes 96-97, log
-    # entry 49).
-    (4, 256): dict(block_m=4, num_warps=2, params_first=True),
+    # fp32 256: 4 rows with 1 warp (torch.compile's tile), weight and bias after the reductions:
+    # 6.72-6.75 and 6.88-6.98 us against 6.91-6.94 and 7.14-7.20 for 4 rows with 2 warps and
+    # params_first (two processes, 6 rotated rounds each; torch.compile 6.78-6.82, 6.91-6.98;
+    # probe 106, log entry 54); a tie on another VM (probe 100). With params_first the 1-warp
+    # tile issues only 6 of x's 8 loads before its first reduction (offline, sm_90) and ran
+    # 7.17-7.26. Rows of 129-255 columns (not measured) keep the 2-warp tile with weight and bias
+    # loaded with x (7.33 -> 7.04 us at 256, probes 96-97, log entry 49).
+    (4, 256): dict(block_m=4, num_warps=1),
+    (4, 256, MASKED): dict(block_m=4, num_warps=2, params_first=True),
     # 16-bit 512: 4 rows with 1 warp, 6.94-7.10 us against 7.07-7.26 for the H100's 4 rows and 2
     # warps, ranges apart in 6 rotated rounds of two processes (probe 104) and ahead in two more
     # on another VM (probe 100); torch.compile 6.75-6.91. (2 rows with 1 warp, torch.compile's

@@ -799,15 +799,28 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
         for c in [cfg.forward_config(n, dtype, f)]
     }
     assert short == {key: (4, 1 if key[::2] == (512, "H200") else 2) for key in short}
-    # Weight and bias loaded with x at 2048-4096 columns, and on the H200 at fp32 256.
+    # fp32 256: the H200 4 rows with 1 warp; 129-255 keep 2 warps (and params_first, above).
+    fp32_256 = {
+        (n, f): (c.block_m, c.num_warps)
+        for n in (200, 256)
+        for f in ("H100", "H200")
+        for c in [cfg.forward_config(n, torch.float32, f)]
+    }
+    assert fp32_256 == {
+        (200, "H100"): (4, 2),
+        (256, "H100"): (4, 2),
+        (200, "H200"): (4, 2),
+        (256, "H200"): (4, 1),
+    }
+    # Weight and bias loaded with x at 2048-4096 columns, and on the H200 at fp32 129-255.
     params_first = {
         (n, str(dtype)[6:], f)
-        for n in (256, 512, 1024, 2048, 4096)
+        for n in (200, 256, 512, 1024, 2048, 4096)
         for dtype in (torch.float32, torch.bfloat16)
         for f in ("H100", "H200")
         if cfg.forward_config(n, dtype, f).params_first
     }
-    assert params_first == {(256, "float32", "H200")} | {
+    assert params_first == {(200, "float32", "H200")} | {
         (n, d, f) for n in (2048, 4096) for d in ("float32", "bfloat16") for f in ("H100", "H200")
     }
     # Two-slice backward rows swap their sums on the H200 too (the fence-free exchange beat
