@@ -530,7 +530,7 @@ _H200_FORWARD: Overrides = {
     # tile, has two speeds, 6.8 or 7.3 us, by what was measured before it.) Rows of 257-511
     # columns (not measured) keep the H100's tile. Log entry 51.
     (2, 512): dict(block_m=4, num_warps=1),
-    (2, 512, MASKED): dict(block_m=4, num_warps=2),
+    (2, 512, MASKED): _HOPPER[0][(2, 512)],
     # 16-bit rows of 513-2048 columns in tiles of 2048 elements, not the rule's 4096: 768-1024
     # in 2 rows with 2 warps (fp16 1024 9.3-9.6 us against 10.4-10.5 with the rule's 4 rows and
     # 4 warps, 768 +3 to +4%, bf16 1024 tied); 1025-2047 keep the rule's 2 rows (1536 in 1:

@@ -799,7 +799,7 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
         for c in [cfg.forward_config(n, dtype, f)]
     }
     assert short == {key: (4, 1 if key[::2] == (512, "H200") else 2) for key in short}
-    # fp32 256: the H200 4 rows with 1 warp; 129-255 keep 2 warps (and params_first, above).
+    # fp32 256: the H200 4 rows with 1 warp; 129-255 keep 2 warps (and params_first, below).
     fp32_256 = {
         (n, f): (c.block_m, c.num_warps)
         for n in (200, 256)
