@@ -519,7 +519,7 @@ _H200_FORWARD: Overrides = {
     # 6.72-6.75 and 6.88-6.98 us against 6.91-6.94 and 7.14-7.20 for 4 rows with 2 warps and
     # params_first (two processes, 6 rotated rounds each; torch.compile 6.78-6.82, 6.91-6.98;
     # probe 106, log entry 54); a tie on another VM (probe 100). With params_first the 1-warp
-    # tile issues only 6 of x's 8 loads before its first reduction (offline, sm_90) and ran
+    # tile issues only 4 of x's 8 loads before its first reduction (offline, sm_90) and ran
     # 7.17-7.26. Rows of 129-255 columns (not measured) keep the 2-warp tile with weight and bias
     # loaded with x (7.33 -> 7.04 us at 256, probes 96-97, log entry 49).
     (4, 256): dict(block_m=4, num_warps=1),
