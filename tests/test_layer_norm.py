@@ -768,23 +768,26 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     # H200, 16-bit (probes 57 A, 58, 87-88): 768-1024 in 2 rows with 2 warps, 2048 in 1 row,
     # 1536 keeps the rule's 2 rows and 4 warps, 2049-4095 in 2 rows with 8 warps, 4096 in 1 row
     # with 4; the H100 keeps the rule's 4 and 2 rows with 4 warps (1 row and 8 at 3072-4096).
-    # fp32 512: the H200 2 rows with 4 warps, the H100 4 rows with 2.
+    # fp32 512: the H200 2 rows with 4 warps, the H100 4 rows with 2. The H200's 2048 is capped
+    # at 40 registers and 2049-4095 at 64 (probes 108, 111-112); 4096 and the H100 uncapped.
     tiles = {
-        (n, family): (conf.block_m, conf.num_warps)
-        for n in (768, 1024, 1536, 2048, 3072, 4096)
+        (n, dtype, family): (conf.block_m, conf.num_warps, conf.max_registers)
+        for n in (768, 1024, 1536, 2048, 2304, 3072, 4096)
+        for dtype in (torch.float16, torch.bfloat16)
         for family in ("H100", "H200")
-        for conf in [cfg.forward_config(n, torch.bfloat16, family)]
+        for conf in [cfg.forward_config(n, dtype, family)]
     }
-    assert tiles == {
-        **{(n, "H200"): (2, 2) for n in (768, 1024)},
-        (1536, "H200"): (2, 4),
-        (2048, "H200"): (1, 4),
-        (3072, "H200"): (2, 8),
-        (4096, "H200"): (1, 4),
-        **{(n, "H100"): (4, 4) for n in (768, 1024)},
-        **{(n, "H100"): (2, 4) for n in (1536, 2048)},
-        **{(n, "H100"): (1, 8) for n in (3072, 4096)},
+    expected = {
+        **{(n, "H200"): (2, 2, 0) for n in (768, 1024)},
+        (1536, "H200"): (2, 4, 0),
+        (2048, "H200"): (1, 4, 40),
+        **{(n, "H200"): (2, 8, 64) for n in (2304, 3072)},
+        (4096, "H200"): (1, 4, 0),
+        **{(n, "H100"): (4, 4, 0) for n in (768, 1024)},
+        **{(n, "H100"): (2, 4, 0) for n in (1536, 2048)},
+        **{(n, "H100"): (1, 8, 0) for n in (2304, 3072, 4096)},
     }
+    assert tiles == {(n, dtype, f): expected[n, f] for n, dtype, f in tiles}
     fp32_512 = {f: cfg.forward_config(512, torch.float32, f) for f in ("H100", "H200")}
     assert {f: (c.block_m, c.num_warps) for f, c in fp32_512.items()} == {
         "H100": (4, 2),
