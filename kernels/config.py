@@ -539,8 +539,8 @@ _H200_FORWARD: Overrides = {
     # 85-86, 2 points behind in a third, probe 88; left as they were, log entry 47.)
     (2, 1024): dict(block_m=2, num_warps=2),
     # 16-bit 2048: 1 row with 4 warps under a 40-register cap (48 without; no spill offline), 12
-    # programs a SM instead of 10: 1.5-2% less time in 5 of 6 rotated rounds, fp16 and bf16, on
-    # three VMs (probes 108, 111, 112; log entry 55).
+    # programs a SM instead of 10: 1.5-2% less time in 29 of 30 rotated rounds (those not after
+    # torch.compile's measurement), fp16 and bf16, three VMs (probes 108, 111, 112; entry 55).
     (2, 2048): dict(block_m=1, max_registers=40),
     (2, 2048, MASKED): dict(block_m=2),
     # 16-bit 4096: 4 warps +2 to +4 points (three probes, eighth session).
@@ -549,8 +549,8 @@ _H200_FORWARD: Overrides = {
     # with 1 row and 4 (probe 87); 2560 96-98 against 91-93, 3072 89-97 against 85-87, 3584
     # 104-106 against 97-99 (probe 88). Log entry 47.
     # Under a 64-register cap (fp16 70, bf16 69 without; no spill offline), 4 programs a SM
-    # instead of 3: fp16 5-11% less time in every rotated round at 2304-3840 (3072: 19.2 against
-    # 21.2-21.3 us on three VMs), bf16 tied (probes 108, 111, 112; log entry 55).
+    # instead of 3: fp16 5-11% less time in every rotated round at 2304-3840 (3072: 19.2-19.7
+    # against 21.2-21.9 us on three VMs), bf16 tied (probes 108, 111, 112; log entry 55).
     (2, 4096, MASKED): dict(block_m=2, num_warps=8, max_registers=64),
     # 16-bit 4097-8191 columns: 4 warps 82-84% against 76% (6144, two dtypes); 8192 ties.
     (2, 8192, MASKED): dict(num_warps=4),
