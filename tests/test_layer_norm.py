@@ -433,6 +433,7 @@ def _bad_calls(device):
         ),
         "empty shape": (ValueError, "at least one", lambda: kernels.layer_norm(x, ())),
         "float shape": (TypeError, "normalized_shape", lambda: kernels.layer_norm(x, 8.0)),
+        "bool in shape": (TypeError, "normalized_shape", lambda: kernels.layer_norm(x, (True,))),
         "weight shape": (
             ValueError,
             "weight has shape",
@@ -465,6 +466,15 @@ def test_bad_input_names_the_problem(case, device):
     error, message, call = _bad_calls(device)[case]
     with pytest.raises(error, match=message):
         call()
+
+
+def test_normalized_shape_forms_agree(device):
+    # An int, a tuple, a list and a torch.Size (what nn.LayerNorm keeps) name the same shape.
+    x = torch.randn(2, 3, 8, device=device)
+    for forms in ([8, (8,), [8], torch.Size([8])], [(3, 8), [3, 8], torch.Size([3, 8])]):
+        expected = F.layer_norm(x, tuple(torch.Size(forms[-1])))
+        for shape in forms:
+            torch.testing.assert_close(kernels.layer_norm(x, shape), expected, msg=str(shape))
 
 
 # ---- module ----
