@@ -1448,7 +1448,7 @@ layer_norm_fwd.register_autograd(_op_backward, setup_context=_op_setup_context)
 # ---- public API ----
 def _canonical_shape(normalized_shape) -> tuple[int, ...]:
     # The common cases first, without the numbers.Integral checks below: these run on every
-    # call (a tuple or nn.LayerNorm's torch.Size 2.0 -> 0.5 us on the CPU machine's Python).
+    # call (nn.LayerNorm's tuple, or x.shape[-1:], 2.0 -> 0.5 us on the CPU machine's Python).
     kind = type(normalized_shape)
     if kind is int:
         return (normalized_shape,)

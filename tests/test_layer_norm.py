@@ -469,7 +469,7 @@ def test_bad_input_names_the_problem(case, device):
 
 
 def test_normalized_shape_forms_agree(device):
-    # An int, a tuple, a list and a torch.Size (what nn.LayerNorm keeps) name the same shape.
+    # An int, a tuple (what nn.LayerNorm keeps), a list and a torch.Size name the same shape.
     x = torch.randn(2, 3, 8, device=device)
     for forms in ([8, (8,), [8], torch.Size([8])], [(3, 8), [3, 8], torch.Size([3, 8])]):
         expected = F.layer_norm(x, tuple(torch.Size(forms[-1])))
