@@ -1,4 +1,4 @@
-"""Probe 116 (prepared in the twenty-fourth session, NOT RUN): the default sweep with the copy
+"""Probe 116 (prepared in the twenty-fourth session, run in the twenty-fifth): the default sweep with the copy
 measured in two positions, to choose how the harness should measure its roofline.
 
 Entry 56, probes 114-115: the copy's time can move 5-10% with the measurement before it (at
@@ -9,7 +9,7 @@ robust to the order). Here `harness.run` over the default forward and backward s
 4096, N = 256-32768, three dtypes) in order A (the harness's: triton, torch, torch_compile,
 copy) and B (copy, triton, torch, torch_compile), then per point: ours' % of copy with A's copy,
 with B's, and with the faster of the two. About 4 minutes.
-  PYTHONPATH=. python docs/perf/h200/twenty-fourth-session/prepared/probe116.py
+  PYTHONPATH=. python docs/perf/h200/twenty-fifth-session/probe116.py
 """
 
 import torch
