@@ -486,7 +486,9 @@ def _blocking(n: int, max_block: int, chunk: int, max_pieces: int = 0) -> tuple[
 # ---- measured exceptions per GPU family: (element size, padded width) -> fields to replace ----
 # Only differences larger than the run-to-run spread (about 3 points of copy) and seen in two
 # sweeps are kept. A key (element size, padded width, MASKED) applies to rows narrower than
-# their padded block (N < width) and is looked up before the plain key.
+# their padded block (N < width) and is looked up before the plain key. A key may name a dtype
+# instead of an element size, for one dtype only; it is looked up before the element size's key
+# of the same kind (masked or plain).
 MASKED = "masked"
 Overrides = dict[tuple, dict[str, object]]
 _HOPPER: tuple[Overrides, Overrides] = (  # (forward, backward)
@@ -545,6 +547,10 @@ _H200_FORWARD: Overrides = {
     (2, 2048, MASKED): dict(block_m=2),
     # 16-bit 4096: 4 warps +2 to +4 points (three probes, eighth session).
     (2, 4096): dict(num_warps=4),
+    # fp16 4096: 2 rows with 8 warps (64 registers, 4 programs a SM), 2.3-2.4% less time than 1
+    # row with 4 in 6 rotated rounds on each of two VMs (22.14-22.43 against 22.72-22.91 us;
+    # 22.18-22.40 against 22.82-22.88); bf16 0.5% slower there (probe 113, log entries 57-58).
+    (torch.float16, 4096): dict(block_m=2, num_warps=8),
     # 2049-4095: 2 rows with 8 warps (32 columns a thread), 3072 95-96% of copy against 88-90%
     # with 1 row and 4 (probe 87); 2560 96-98 against 91-93, 3072 89-97 against 85-87, 3584
     # 104-106 against 97-99 (probe 88). Log entry 47.
@@ -572,8 +578,10 @@ def _override(conf, n: int, dtype: torch.dtype, family: str, direction: int):
     """``conf`` with the family's measured exception for (dtype, N) applied, if there is one;
     ``direction`` 0 is the forward table, 1 the backward one."""
     table = OVERRIDES.get(family, OVERRIDES[DEFAULT_FAMILY])[direction]
-    key = (dtype.itemsize, padded_width(n))
-    fields = (n < key[1] and table.get((*key, MASKED))) or table.get(key)
+    width = padded_width(n)
+    kinds = ((MASKED,), ()) if n < width else ((),)
+    keys = [(what, width, *kind) for kind in kinds for what in (dtype, dtype.itemsize)]
+    fields = next((table[k] for k in keys if k in table), None)
     return replace(conf, **fields) if fields else conf
 
 

@@ -773,6 +773,11 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     conf = cfg.ForwardConfig(16384, 1, 1, 8)
     assert cfg._override(conf, 16384, torch.float32, "test", 0).num_warps == 16
     assert cfg._override(conf, 14336, torch.float32, "test", 0).num_warps == 4
+    # A dtype key applies to that dtype only, before the element size's key of its kind.
+    table[torch.float32, 16384] = dict(num_warps=32)
+    assert cfg._override(conf, 16384, torch.float32, "test", 0).num_warps == 32
+    assert cfg._override(conf, 14336, torch.float32, "test", 0).num_warps == 4
+    assert cfg._override(conf, 16384, torch.int32, "test", 0).num_warps == 16
     assert cfg.forward_config(14336, torch.float32, "H200").num_warps == 4
     assert cfg.forward_config(14336, torch.float32, "H100").num_warps == cfg.FWD_LONG_ROW_WARPS
     # H200, 16-bit (probes 57 A, 58, 87-88): 768-1024 in 2 rows with 2 warps, 2048 in 1 row,
@@ -780,6 +785,7 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     # with 4; the H100 keeps the rule's 4 and 2 rows with 4 warps (1 row and 8 at 3072-4096).
     # fp32 512: the H200 2 rows with 4 warps, the H100 4 rows with 2. The H200's 2048 is capped
     # at 40 registers and 2049-4095 at 64 (probes 108, 111-112); 4096 and the H100 uncapped.
+    # The H200's fp16 4096 (a dtype key) in 2 rows with 8 warps, bf16 4096 in 1 row with 4.
     tiles = {
         (n, dtype, family): (conf.block_m, conf.num_warps, conf.max_registers)
         for n in (768, 1024, 1536, 2048, 2304, 3072, 4096)
@@ -797,7 +803,11 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
         **{(n, "H100"): (2, 4, 0) for n in (1536, 2048)},
         **{(n, "H100"): (1, 8, 0) for n in (2304, 3072, 4096)},
     }
-    assert tiles == {(n, dtype, f): expected[n, f] for n, dtype, f in tiles}
+    expected_for_dtype = {(4096, torch.float16, "H200"): (2, 8, 0)}
+    assert tiles == {
+        (n, dtype, f): expected_for_dtype.get((n, dtype, f), expected[n, f])
+        for n, dtype, f in tiles
+    }
     fp32_512 = {f: cfg.forward_config(512, torch.float32, f) for f in ("H100", "H200")}
     assert {f: (c.block_m, c.num_warps) for f, c in fp32_512.items()} == {
         "H100": (4, 2),
