@@ -233,6 +233,31 @@ def test_relative_columns(sweep):
     assert row["speedup_vs_torch"] == pytest.approx(base.loc["torch", "ms"] / row["ms"])
 
 
+def test_the_copy_is_measured_first_and_in_its_place_and_the_faster_kept(monkeypatch):
+    calls = []
+    copy_ms = iter([2.0, 1.0, math.nan, 3.0, 5.0])  # 256: first 2, last 1; 512: first refused
+
+    def fake_measure(provider, mode, M, N, dtype, *, device):
+        calls.append((N, provider))
+        ms = next(copy_ms) if provider == "copy" else 4.0
+        status = "error: refused" if math.isnan(ms) else "ok"
+        return harness.Measurement(provider, mode, M, N, dtype, 8, status, ms, ms, ms, (), ())
+
+    monkeypatch.setattr(harness, "measure", fake_measure)
+    shapes = [(1, 256), (1, 512)]
+    df = harness.run(shapes, ("float32",), ("forward",), ("triton", "copy"), progress=False)
+    order = ["copy", "triton", "copy"]
+    assert calls == [(256, p) for p in order] + [(512, p) for p in order]
+    copy = df[df["provider"] == "copy"]
+    assert copy["ms"].tolist() == [1.0, 3.0] and (copy["status"] == "ok").all()
+    assert df[df["provider"] == "triton"]["pct_copy"].tolist() == [25.0, 75.0]
+    calls.clear()
+    harness.run(shapes[:1], ("float32",), ("forward",), ("copy",), progress=False)
+    assert calls == [(256, "copy")]  # alone, once
+    with pytest.raises(ValueError, match="repeat"):
+        harness.measure_point("forward", 1, 256, "float32", ("copy", "triton", "copy"))
+
+
 def test_relative_columns_without_baselines():
     df = pd.DataFrame(
         [dict(mode="forward", dtype="float32", M=1, N=2, provider="triton", rep=0, ms=1.0,

@@ -40,11 +40,11 @@ def pytest_benchmark_compare_machine_info(
 
 @pytest.fixture(scope="session")
 def measured():
-    """``harness.measure`` at M = harness.M on CUDA, cached per (provider, mode, dtype, N): the
-    copy and torch-eager baselines are measured once per point, not once per test."""
-    return functools.cache(
-        lambda provider, mode, dtype, n: harness.measure(provider, mode, harness.M, n, dtype)
-    )
+    """The harness's measurement of ``provider`` at (mode, dtype, N), M = harness.M, on CUDA:
+    every core provider of a point is measured once, at the point's first test, by
+    ``harness.measure_point`` (the copy, the roofline, as the harness's sweep measures it)."""
+    point = functools.cache(lambda mode, dtype, n: harness.measure_point(mode, harness.M, n, dtype))
+    return lambda provider, mode, dtype, n: point(mode, dtype, n)[provider]
 
 
 @pytest.fixture(scope="session")
