@@ -547,9 +547,10 @@ _H200_FORWARD: Overrides = {
     (2, 2048, MASKED): dict(block_m=2),
     # 16-bit 4096: 4 warps +2 to +4 points (three probes, eighth session).
     (2, 4096): dict(num_warps=4),
-    # fp16 4096: 2 rows with 8 warps (64 registers, 4 programs a SM), 2.3-2.4% less time than 1
-    # row with 4 in 6 rotated rounds on each of two VMs (22.14-22.43 against 22.72-22.91 us;
-    # 22.18-22.40 against 22.82-22.88); bf16 0.5% slower there (probe 113, log entries 57, 59).
+    # fp16 4096: 2 rows with 8 warps (64 registers, 4 programs a SM), 2-3% less time than 1 row
+    # with 4 in 6 rotated rounds on each of three VMs (22.14-22.43 against 22.72-22.91 us;
+    # 22.18-22.40 against 22.82-22.88; 22.27-22.56 against 22.88-23.26); bf16 tied or 0.5%
+    # slower (probes 113 and 119, log entries 57, 59).
     (torch.float16, 4096): dict(block_m=2, num_warps=8),
     # 2049-4095: 2 rows with 8 warps (32 columns a thread), 3072 95-96% of copy against 88-90%
     # with 1 row and 4 (probe 87); 2560 96-98 against 91-93, 3072 89-97 against 85-87, 3584
