@@ -258,6 +258,12 @@ def test_the_copy_is_measured_first_and_in_its_place_and_the_faster_kept(monkeyp
         harness.measure_point("forward", 1, 256, "float32", ("copy", "triton", "copy"))
 
 
+def test_flush_l2_zeroes_its_buffer():
+    buffer = torch.arange(3 * 4096 + 5, dtype=torch.int32)  # a partial last block
+    harness.flush_l2(buffer)
+    assert not buffer.any()
+
+
 def test_relative_columns_without_baselines():
     df = pd.DataFrame(
         [dict(mode="forward", dtype="float32", M=1, N=2, provider="triton", rep=0, ms=1.0,

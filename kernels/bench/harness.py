@@ -25,6 +25,7 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 import triton
+import triton.language as tl
 import triton.testing
 
 import kernels
@@ -63,7 +64,8 @@ up to ~3x this. The default sweep (288 points, torch.compile included) takes a f
 MAX_REPS = 300
 """Cap on timed calls per measurement (each costs an L2 flush and a GPU-side wait)."""
 L2_FLUSH_BYTES = 256 * 2**20
-"""Zeroed before every timed call, as do_bench does: larger than any GPU's L2."""
+"""Zeroed before every timed call, as do_bench does (larger than any GPU's L2), but by
+:func:`flush_l2`'s stores with the ``evict_last`` policy."""
 HOST_CUSHION = 2.0
 """GPU-side wait queued ahead of every timed call, in units of the call's measured host time.
 
@@ -378,6 +380,30 @@ def _cpu_times(fn: Callable[[], object]) -> list[float]:
     return times
 
 
+_FLUSH_BLOCK = 4096
+
+
+@triton.jit
+def _zero_evict_last(buffer, n, BLOCK: tl.constexpr):
+    offs = tl.program_id(0) * BLOCK + tl.arange(0, BLOCK)
+    zeros = tl.zeros([BLOCK], dtype=buffer.dtype.element_ty)
+    tl.store(buffer + offs, zeros, mask=offs < n, eviction_policy="evict_last")
+
+
+def flush_l2(buffer: torch.Tensor) -> None:
+    """Zero ``buffer`` (L2_FLUSH_BYTES) with stores marked ``evict_last``.
+
+    Plain stores (``zero_()``, do_bench's flush) do not evict lines that an earlier kernel
+    loaded with ``evict_last`` (torch.compile's kernels do, and our streamed rows): on the H200
+    such lines outlast hundreds of 256 MB flushes, so a later kernel reading the same addresses
+    finds part of its input in L2 and runs 5-15% faster, by what ran before it (log entries 56,
+    61; probe 120). Stores of the same priority replace them, so every timed call starts from
+    the same L2: full of the flush's dirty lines.
+    """
+    n = buffer.numel()
+    _zero_evict_last[(triton.cdiv(n, _FLUSH_BLOCK),)](buffer, n, BLOCK=_FLUSH_BLOCK)
+
+
 def cuda_times(fn: Callable[[], object]) -> list[float]:
     """Per-call device times (ms) of ``fn``: do_bench's method (CUDA events around each call,
     L2 flushed before it, warm-up first) plus a GPU-side wait ahead of each call so the host's
@@ -405,7 +431,7 @@ def cuda_times(fn: Callable[[], object]) -> list[float]:
     starts = [torch.cuda.Event(enable_timing=True) for _ in range(n)]
     ends = [torch.cuda.Event(enable_timing=True) for _ in range(n)]
     for s, e in zip(starts, ends, strict=True):
-        flush.zero_()
+        flush_l2(flush)
         torch.cuda._sleep(cycles)
         s.record()
         fn()

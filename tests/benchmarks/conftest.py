@@ -14,8 +14,6 @@ from kernels.bench import harness
 
 GPU_KEYS = ("gpu", "driver", "cuda", "sm_count", "torch", "triton")
 """harness.machine_info() fields copied into pytest-benchmark's machine_info."""
-L2_FLUSH_BYTES = 256 * 2**20
-"""Zeroed before every timed round: larger than any current GPU's L2 (H100: 50 MiB)."""
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -49,11 +47,11 @@ def measured():
 
 @pytest.fixture(scope="session")
 def flush_l2():
-    """A callable that evicts the L2 cache (zeroes ``L2_FLUSH_BYTES``) and waits for the GPU."""
-    buffer = torch.empty(L2_FLUSH_BYTES, dtype=torch.int8, device="cuda")
+    """A callable that evicts the L2 cache (``harness.flush_l2``) and waits for the GPU."""
+    buffer = torch.empty(harness.L2_FLUSH_BYTES // 4, dtype=torch.int32, device="cuda")
 
     def flush():
-        buffer.zero_()
+        harness.flush_l2(buffer)
         torch.cuda.synchronize()
 
     return flush
