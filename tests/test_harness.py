@@ -233,27 +233,23 @@ def test_relative_columns(sweep):
     assert row["speedup_vs_torch"] == pytest.approx(base.loc["torch", "ms"] / row["ms"])
 
 
-def test_the_copy_is_measured_first_and_in_its_place_and_the_faster_kept(monkeypatch):
+def test_a_point_measures_each_provider_once_in_order(monkeypatch):
     calls = []
-    copy_ms = iter([2.0, 1.0, math.nan, 3.0, 5.0])  # 256: first 2, last 1; 512: first refused
 
     def fake_measure(provider, mode, M, N, dtype, *, device):
         calls.append((N, provider))
-        ms = next(copy_ms) if provider == "copy" else 4.0
-        status = "error: refused" if math.isnan(ms) else "ok"
-        return harness.Measurement(provider, mode, M, N, dtype, 8, status, ms, ms, ms, (), ())
+        ms = {"copy": 1.0, "triton": 4.0}[provider]
+        return harness.Measurement(provider, mode, M, N, dtype, 8, "ok", ms, ms, ms, (), ())
 
     monkeypatch.setattr(harness, "measure", fake_measure)
     shapes = [(1, 256), (1, 512)]
     df = harness.run(shapes, ("float32",), ("forward",), ("triton", "copy"), progress=False)
-    order = ["copy", "triton", "copy"]
-    assert calls == [(256, p) for p in order] + [(512, p) for p in order]
-    copy = df[df["provider"] == "copy"]
-    assert copy["ms"].tolist() == [1.0, 3.0] and (copy["status"] == "ok").all()
-    assert df[df["provider"] == "triton"]["pct_copy"].tolist() == [25.0, 75.0]
-    calls.clear()
-    harness.run(shapes[:1], ("float32",), ("forward",), ("copy",), progress=False)
-    assert calls == [(256, "copy")]  # alone, once
+    assert calls == [(256, "triton"), (256, "copy"), (512, "triton"), (512, "copy")]
+    assert df[df["provider"] == "triton"]["pct_copy"].tolist() == [25.0, 25.0]
+    done = []
+    providers = ("copy", "triton")
+    point = harness.measure_point("forward", 1, 256, "float32", providers, done=done.append)
+    assert list(point) == done == ["copy", "triton"]
     with pytest.raises(ValueError, match="repeat"):
         harness.measure_point("forward", 1, 256, "float32", ("copy", "triton", "copy"))
 

@@ -576,40 +576,20 @@ def measure_point(
     done: Callable[[str], object] | None = None,
 ) -> dict[str, Measurement]:
     """:func:`measure` of each of ``providers`` at one point, in their order; ``done(provider)``
-    after each measurement.
+    after each measurement. The sweep, asv and pytest-benchmark all measure a point this way.
 
-    The roofline is the faster (lower median) of two copies, one measured before the other
-    providers and one in its own place: the copy's time can move 5-10% with what ran just before
-    it (H200, 33-67 MB points; log entries 56 and 58), ours does not. Alone, the copy is
-    measured once.
+    (What ran before a measurement once moved it by 5-15%: lines loaded ``evict_last`` outlasted
+    the zeroing flush; :func:`flush_l2` evicts them, and the order no longer matters, log
+    entries 56, 58 and 61.)
     """
     if len(set(providers)) != len(providers):
         raise ValueError(f"providers repeat a name: {tuple(providers)}")
-    copy_twice = _measurements_per_point(providers) > len(providers)
-
-    def timed(provider: str) -> Measurement:
-        result = measure(provider, mode, M, N, dtype, device=device)
-        if done is not None:
-            done(provider)
-        return result
-
-    first_copy = timed("copy") if copy_twice else None
     results = {}
     for provider in providers:
-        results[provider] = timed(provider)
-        if provider == "copy" and first_copy is not None:
-            results[provider] = min(first_copy, results[provider], key=_median_or_inf)
+        results[provider] = measure(provider, mode, M, N, dtype, device=device)
+        if done is not None:
+            done(provider)
     return results
-
-
-def _measurements_per_point(providers: Sequence[str]) -> int:
-    """How many measurements :func:`measure_point` makes: the copy twice beside others."""
-    return len(providers) + ("copy" in providers and len(providers) > 1)
-
-
-def _median_or_inf(m: Measurement) -> float:
-    """Sort key: a measurement's median time, a refused one's last."""
-    return m.ms if m.ok else math.inf
 
 
 def _progress_bar(total: int, enabled: bool):
@@ -637,8 +617,7 @@ def run(
 
     One row per (mode, dtype, M, N, provider, rep). Repeats are interleaved: the whole sweep is
     measured once per rep, so two samples of a point are minutes apart, not back to back. Each
-    point is :func:`measure_point` (with other providers, the copy is measured twice and the
-    faster kept).
+    point is :func:`measure_point`.
     Columns: ``mode, dtype, M, N, provider, rep, ms, ms_min, ms_max, ms_pXX..., gbps, bytes,
     status, pct_copy, speedup_vs_torch``; ``df.attrs`` holds ``machine`` (``machine_info()``),
     ``device`` and ``elapsed_s``.
@@ -650,7 +629,7 @@ def run(
     points = [(mode, dt, m, n) for mode in modes for dt in dtypes for (m, n) in shapes]
     if not points or not providers:
         raise ValueError("nothing to measure: no shapes, dtypes, modes or providers")
-    bar = _progress_bar(repeats * len(points) * _measurements_per_point(providers), progress)
+    bar = _progress_bar(repeats * len(points) * len(providers), progress)
 
     def tick(point: str, provider: str) -> None:
         bar.set_postfix_str(f"{point} {provider}")
