@@ -1,13 +1,15 @@
-"""Probe 122 (prepared in the twenty-fifth session, NOT RUN): are the streamed rows' L2 hints
-still a win once the flush evicts `evict_last` lines (entry 61)?
+"""Probe 122 (prepared in the twenty-fifth session, run in the twenty-sixth): are the streamed
+rows' L2 hints, and streaming itself, still a win once the flush evicts `evict_last` lines
+(entry 61)?
 
 `ForwardConfig.l2_hints` loads pass 1 `evict_last` and pass 2 `evict_first`, so pass 2's re-read
 of a row hits L2. It was tuned while the zeroing flush left `evict_last` lines in L2 from the
 previous call, which flattered it (probe 121: the streamed 16-bit 8192 rows 7% slower with
 `flush_l2` than in the last bench). Here the rule's streamed config with and without the hints,
-at each streamed width of the default sweep, 6 rotated rounds with the copy and torch.compile
+at each streamed width of the default sweep, and (where FWD_STREAM_FULL_BLOCKS took them from
+it, entry 37) the whole row in registers with its old warps, 6 rotated rounds with the copy and torch.compile
 among the variants, every variant checked against the float64 reference first. M = 4096.
-  PYTHONPATH=. python docs/perf/h200/twenty-fifth-session/prepared/probe122.py
+  PYTHONPATH=. python docs/perf/h200/twenty-sixth-session/probe122.py
 """
 
 from dataclasses import replace
@@ -22,6 +24,9 @@ from kernels.reference import assert_close, layer_norm_reference
 
 CUDA = torch.cuda.is_available()
 M = 4096 if CUDA else 4
+# The whole-row tile each full-block streamed width replaced (entry 37; fp32 16384: 16 warps).
+WHOLE_ROW_WARPS = {("float32", 8192): 8, ("float32", 16384): 16, ("bfloat16", 8192): 8,
+                   ("float16", 8192): 8, ("bfloat16", 16384): 8}
 ROUNDS = 6
 POINTS = [("float32", 8192), ("float32", 16384), ("bfloat16", 8192), ("float16", 8192),
           ("bfloat16", 16384), ("bfloat16", 32768), ("float16", 32768)]
@@ -44,6 +49,9 @@ def point(dtype, n):
             ln._forward(x, w, b, 1e-5, c, stats=False)[0]
         ),
     }
+    if (dtype, n) in WHOLE_ROW_WARPS:
+        whole = cfg.ForwardConfig(n, 1, 1, WHOLE_ROW_WARPS[dtype, n])
+        fns["whole row"] = lambda: ln._forward(x, w, b, 1e-5, whole, stats=False)[0]
     if CUDA:
         compiled = torch.compile(F.layer_norm, dynamic=False, fullgraph=True)
         fns["torch.compile"] = lambda: compiled(x, (n,), w, b, 1e-5)
