@@ -254,8 +254,8 @@ def test_a_point_measures_each_provider_once_in_order(monkeypatch):
         harness.measure_point("forward", 1, 256, "float32", ("copy", "triton", "copy"))
 
 
-def test_flush_l2_zeroes_its_buffer():
-    buffer = torch.arange(3 * 4096 + 5, dtype=torch.int32)  # a partial last block
+def test_flush_l2_zeroes_its_buffer(device):
+    buffer = torch.arange(3 * 4096 + 5, dtype=torch.int32, device=device)  # a partial last block
     harness.flush_l2(buffer)
     assert not buffer.any()
 
