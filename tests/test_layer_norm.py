@@ -858,7 +858,7 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     # thread loads 16 B of a chunk, the lanes then counted once; else 16-bit rows of a block of
     # 16384 or wider in 4096-wide chunks. And rows wider than 32768 that up to 7 chunks of
     # 8192-16384 (fp32, up to 65536 columns, 32 warps, counts carried) or 9 of 8192 (16-bit)
-    # tile. And rows of 8192-32768 (fp32: 16384) columns that fill their block: in 4 chunks.
+    # tile. And rows of 16384-32768 (fp32: 16384) columns that fill their block: in 4 chunks.
     def streaming(n, dtype, family="H200"):
         c = cfg.forward_config(n, dtype, family)
         flags = c.lane_stats and c.l2_hints and c.in_order
@@ -905,7 +905,7 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     assert lanes(12288, torch.bfloat16) == (True, True, 4)
     assert lanes(24576, torch.float16) == (True, True, 8)
     assert lanes(18432, torch.bfloat16) == (True, False, 0)  # 9 chunks
-    assert lanes(8192, torch.bfloat16) == (True, False, 4)
+    assert lanes(16384, torch.bfloat16) == (True, False, 4)
     assert lanes(32768, torch.bfloat16) == (True, False, 4)
     assert lanes(12288, torch.float32) == (True, False, 0)
     assert lanes(22528, torch.float32) == (True, False, 0)
@@ -947,10 +947,10 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
         (131072, torch.bfloat16, "H100"),
     ]:
         assert not cfg.forward_config(n, dtype, family).lag, (n, dtype, family)
-    assert streaming(8192, torch.bfloat16) == (2048, 4, 8, True, True)
+    assert streaming(8192, torch.bfloat16) == (8192, 1, 8, False, False)  # entry 62
     assert streaming(16384, torch.float16) == (4096, 4, 16, True, True)
     assert streaming(32768, torch.bfloat16) == (8192, 4, 32, True, True)
-    assert streaming(8192, torch.float32) == (2048, 4, 16, True, True)
+    assert streaming(8192, torch.float32) == (8192, 1, 8, False, False)
     assert streaming(16384, torch.float32) == (4096, 4, 32, True, True)
     assert streaming(32768, torch.float32)[:2] == (32768, 1)  # 8192-wide chunks lost
     assert streaming(4096, torch.bfloat16)[:2] == (4096, 1)  # so did 2048-4096 columns
