@@ -2,7 +2,7 @@
 # Twenty-sixth session, call 3: the main job, nox -s bench, as the GPU runner runs it (no venvs;
 # nox and asv from ../shared/gpu-wheels.sh's wheels), with flush_l2, one copy a point, and the
 # 8192-wide forward rows whole (probes 122-123). The sweep's modes are forward and
-# backward (the extra copies cost about a minute). Carry [".whl"].
+# backward (forward_backward left out to fit a 10-minute call). Carry [".whl"].
 start=$(date +%s)
 nvidia-smi --query-gpu=uuid,pci.bus_id --format=csv
 python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/site .whl/*.whl \
