@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Twenty-sixth session, call 5 (a fresh VM): probe 124 (16-bit 2048/4096 forward tiles under
+# Twenty-sixth session, call 5 (meant for a fresh VM; it got call 3-4's): probe 124 (16-bit 2048/4096 forward tiles under
 # flush_l2), then probe 123 again (8192: whole row against the chunks).
 start=$(date +%s)
 nvidia-smi --query-gpu=uuid,pci.bus_id --format=csv
