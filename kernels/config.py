@@ -263,10 +263,11 @@ FWD_LAGGED_SLICES = {
 # capped (no spills; bf16, and fp16 without statistics, compile to 32 either way; probe 86, log
 # entry 47).
 # Those were timed under the zeroing flush, which left part of x in L2 for the streamed first
-# pass's `evict_last` loads (entry 61). Under flush_l2 (probes 122-123, two VMs, log entry 62),
-# 8192 is a whole row again, 8 warps: bf16 39.6 / 39.1-39.3 us against the chunks' 41.3-41.4 /
-# 41.1, fp16 39.6 / 39.6 against 40.5-40.8 / 40.5-40.6, fp32 72.0-72.2 / 71.6-71.7 against
-# 73.2-73.3 / 72.1-73.0 (torch.compile 72.9-73.1 / 71.9-72.0); 16384 ties (fp16 1.5-3% behind).
+# pass's `evict_last` loads (entry 61). Under flush_l2 (probes 122-123, log entry 62), 8192 is
+# a whole row again, 8 warps: on two VMs bf16 39.6 / 39.1-39.3 us against the chunks' 41.3-41.4
+# / 41.1, fp16 39.6 / 39.6 against 40.5-40.8 / 40.5-40.6, fp32 72.0-72.2 / 71.6-71.7 against
+# 73.2-73.3 / 72.1-73.0 (torch.compile 72.9-73.1 / 71.9-72.0); ties on two more. 16384 whole
+# ties in bf16 and fp32, fp16 1.5-3% behind: still chunks.
 FWD_STREAM_FULL_BLOCKS = {
     "H200": {
         2: ExactChunkStreaming(
