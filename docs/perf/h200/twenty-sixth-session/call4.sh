@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Twenty-sixth session, call 4 (a third VM): the GPU tests at the session's final kernels and
+# Twenty-sixth session, call 4 (meant for a third VM; it got call 3's): the GPU tests at the session's final kernels and
 # config (8192-wide forward rows whole); probe 123 again (whole-row warps at 8192, 16384 ties).
 start=$(date +%s)
 nvidia-smi --query-gpu=uuid,pci.bus_id --format=csv
