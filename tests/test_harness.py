@@ -254,6 +254,21 @@ def test_a_point_measures_each_provider_once_in_order(monkeypatch):
         harness.measure_point("forward", 1, 256, "float32", ("copy", "triton", "copy"))
 
 
+def test_rotated_rounds_rotate_the_order_and_keep_each_rounds_median():
+    calls = []
+
+    def times(fn):
+        calls.append(fn())
+        return [3.0, 1.0, 2.0] if fn() == "a" else [5.0]
+
+    fns = {"a": lambda: "a", "b": lambda: "b", "c": lambda: "c"}
+    medians = harness.rotated_rounds(fns, 4, times)
+    assert calls == list("abcbcacababc")  # rounds abc, bca, cab, abc
+    assert medians == {"a": [2.0] * 4, "b": [5.0] * 4, "c": [5.0] * 4}
+    with pytest.raises(ValueError, match="nothing to time"):
+        harness.rotated_rounds({"a": lambda: "a"}, 0, times)
+
+
 def test_flush_l2_zeroes_its_buffer(device):
     buffer = torch.arange(3 * 4096 + 5, dtype=torch.int32, device=device)  # a partial last block
     harness.flush_l2(buffer)

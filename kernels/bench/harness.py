@@ -592,6 +592,28 @@ def measure_point(
     return results
 
 
+def rotated_rounds(
+    fns: dict[str, Callable[[], object]],
+    rounds: int,
+    times: Callable[[Callable[[], object]], list[float]] | None = None,
+) -> dict[str, list[float]]:
+    """Median time (ms) of each of ``fns`` once a round for ``rounds`` rounds, every round in
+    the order of ``fns`` rotated by one more place, so no variant always runs after the same
+    one. For probes that set launch configurations, the copy and torch.compile side by side in
+    one process (docs/performance.md, "What a point's % of copy can and cannot say").
+    ``times``: per-call times of a callable, :func:`cuda_times` by default."""
+    if rounds < 1 or not fns:
+        raise ValueError(f"nothing to time: {len(fns)} variants, {rounds} rounds")
+    times = cuda_times if times is None else times
+    names = list(fns)
+    medians = {name: [] for name in names}
+    for r in range(rounds):
+        k = r % len(names)
+        for name in names[k:] + names[:k]:
+            medians[name].append(float(torch.tensor(times(fns[name])).median()))
+    return medians
+
+
 def _progress_bar(total: int, enabled: bool):
     """A tqdm bar if tqdm is installed and ``enabled``, else None."""
     if not enabled:

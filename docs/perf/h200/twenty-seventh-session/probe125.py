@@ -54,7 +54,9 @@ def point(dtype, n):
     x, w, b, dy = inp["x"], inp["weight"], inp["bias"], inp["dy"]
     _, mean, rstd = ln._forward(x, w, b, 1e-5)
     expected = reference_grads(x, (n,), w, b, 1e-5, dy)
-    fns = {v: (lambda v=v: ln._backward(dy, x, w, mean, rstd, True, tdt, grads=v)) for v in VARIANTS}
+    fns = {
+        v: (lambda v=v: ln._backward(dy, x, w, mean, rstd, True, tdt, grads=v)) for v in VARIANTS
+    }
     dx0 = fns["partials"]()[0]
     for v, f in fns.items():
         got = f()
@@ -80,10 +82,14 @@ def point(dtype, n):
     for v in names:
         ts = res[v]
         pct = [c / t * 100 for c, t in zip(res["copy"], ts)]
-        extra = f"  peak {mem[v]:8.3f} MiB" if v in mem else f"  (eager peak {mem['eager']:8.3f} MiB)"
-        print(f"{dtype:8s} {n:5d} {v:12s} {min(ts):7.2f}-{max(ts):7.2f} us "
-              f"{nbytes / min(ts) / 1e3:5.0f} GB/s  {min(pct):5.1f}-{max(pct):5.1f}% of copy{extra}",
-              flush=True)
+        extra = (
+            f"  peak {mem[v]:8.3f} MiB" if v in mem else f"  (eager peak {mem['eager']:8.3f} MiB)"
+        )
+        print(
+            f"{dtype:8s} {n:5d} {v:12s} {min(ts):7.2f}-{max(ts):7.2f} us "
+            f"{nbytes / min(ts) / 1e3:5.0f} GB/s  {min(pct):5.1f}-{max(pct):5.1f}% of copy{extra}",
+            flush=True,
+        )
     torch.cuda.empty_cache()
 
 
