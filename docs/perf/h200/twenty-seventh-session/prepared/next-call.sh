@@ -2,8 +2,8 @@
 # Prepared in the twenty-seventh session, NOT RUN (the device lent no machine after call 3).
 # Probe 126: backward rows of 4097-6144 columns as a 4096 block and a tail on the H200
 # (BWD_HALF_BLOCK_TAILS, in half-block-tails.diff, applied here on the device's copy only), then
-# the GPU tests with that rule. If the probe keeps it, apply the diff in the repo too (plus a
-# test of the rule's configs) and record the probe's table in log entry 64. Then probe 127: the
+# the GPU tests with that rule. If the probe keeps it, apply the diff in the repo too (it carries
+# its configs' test) and record the probe's table in log entry 64. Then probe 127: the
 # forward's streamed rows between powers of two (5120, 6144, 12288) against one padded whole
 # row under flush_l2 (no code change needed). About 8 minutes in all.
 start=$(date +%s)
