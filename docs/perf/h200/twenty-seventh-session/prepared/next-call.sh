@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prepared in the twenty-seventh session, NOT RUN (the device lent no machine after call 3).
+# Prepared in the twenty-seventh session; run as is in the twenty-eighth (its call 1, log entries 64-65).
 # Probe 126: backward rows of 4097-6144 columns as a 4096 block and a tail on the H200
 # (BWD_HALF_BLOCK_TAILS, in half-block-tails.diff, applied here on the device's copy only), then
 # the GPU tests with that rule. If the probe keeps it, apply the diff in the repo too (it carries

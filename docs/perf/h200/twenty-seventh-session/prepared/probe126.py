@@ -13,7 +13,8 @@ around it 2 load stages, 2-row tiles (16-bit), a 1024-wide 16-bit tail at 5120 (
 the block's weights held in registers; the 4096 and 8192 rules as neighbours; the copy of the
 same bytes among them. 6 rotated rounds, every variant checked first against the float64
 reference. M = 4096, weights in the input's dtype, dweight and dbias computed.
-Prepared, NOT RUN (no device was lent after call 3). The rule it measures is not in the code:
+Prepared here; run in the twenty-eighth session (its call 1; lost, log entry 64). The rule it
+measures is not in the code:
   git apply docs/perf/h200/twenty-seventh-session/prepared/half-block-tails.diff
   PYTHONPATH=. python docs/perf/h200/twenty-seventh-session/prepared/probe126.py
 """

@@ -1,4 +1,4 @@
-"""Probe 127 (twenty-seventh session; prepared, NOT RUN): forward rows between powers of two,
+"""Probe 127 (twenty-seventh session; prepared; run in the twenty-eighth session, log entry 65): forward rows between powers of two,
 streamed in exact chunks (the rule) against one padded whole row, under flush_l2.
 
 Entry 62 found the 8192-wide rows' 4 streamed chunks no better than the whole row once the
