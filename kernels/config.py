@@ -414,6 +414,9 @@ class ForwardConfig:
     # too, in a tile padded to the next power of two (the padding masked off), instead of the
     # loop (ExactChunkStreaming.max_padding; one_load_chunks).
     padded_load: bool = False
+    # Streamed rows: pass 2 loads chunk c + 1 (x, weight, bias) before it stores chunk c's y,
+    # so a load is in flight while each chunk is normalized and stored (see _fwd_kernel).
+    pass2_ahead: bool = False
     # A cap on the registers a thread may use (Triton's maxnreg; 0: the compiler's choice), so
     # that a schedule that would take more does not halve the programs an SM holds. splits == 1
     # only (the split-row kernel is launched without it).

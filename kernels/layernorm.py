@@ -162,6 +162,7 @@ def _fwd_kernel(
     EVICT1: tl.constexpr,
     EVICT2: tl.constexpr,
     IN_ORDER: tl.constexpr,
+    PASS2_AHEAD: tl.constexpr,
 ):
     # FULL_TILES (N == NUM_CHUNKS * BLOCK_N, M a multiple of BLOCK_M): the masks are constant
     # (all true, folded away by the compiler: streamed rows' chunk loads are then vectorized and
@@ -280,12 +281,30 @@ def _fwd_kernel(
         # Pass 2: normalize chunk by chunk, re-reading the row last chunk first: the most
         # recently read chunks are the likeliest L2 hits (65536 fp32: 74% of copy against 68%);
         # or first chunk first (IN_ORDER, ForwardConfig.in_order).
-        for c in range(NUM_CHUNKS):
-            ccols = (c if IN_ORDER else NUM_CHUNKS - 1 - c) * BLOCK_N + cols
+        if PASS2_AHEAD:
+            # Chunk c + 1's x, weight and bias are loaded before chunk c's y is stored. Without
+            # it every chunk waits for its loads after the previous store: the compiler may not
+            # move a load above a store that might alias it (ForwardConfig.pass2_ahead).
+            ccols = (0 if IN_ORDER else NUM_CHUNKS - 1) * BLOCK_N + cols
             x, mask, cmask = _load_chunk(x_rows, row_ok, ccols, N, BLOCK_N, FULL_TILES, EVICT2)
-            xhat = (x - mean[:, None]) * rstd[:, None]
             w, b = _load_params(W, B, ccols, cmask, HAS_W, HAS_B)
-            _affine_store(y_rows + ccols[None, :], xhat, w, b, mask, HAS_W, HAS_B)
+            for c in tl.static_range(NUM_CHUNKS):
+                xhat = (x - mean[:, None]) * rstd[:, None]
+                y_ptrs, y_mask, y_w, y_b = y_rows + ccols[None, :], mask, w, b
+                if c + 1 < NUM_CHUNKS:
+                    ccols = (c + 1 if IN_ORDER else NUM_CHUNKS - 2 - c) * BLOCK_N + cols
+                    x, mask, cmask = _load_chunk(
+                        x_rows, row_ok, ccols, N, BLOCK_N, FULL_TILES, EVICT2
+                    )
+                    w, b = _load_params(W, B, ccols, cmask, HAS_W, HAS_B)
+                _affine_store(y_ptrs, xhat, y_w, y_b, y_mask, HAS_W, HAS_B)
+        else:
+            for c in range(NUM_CHUNKS):
+                ccols = (c if IN_ORDER else NUM_CHUNKS - 1 - c) * BLOCK_N + cols
+                x, mask, cmask = _load_chunk(x_rows, row_ok, ccols, N, BLOCK_N, FULL_TILES, EVICT2)
+                xhat = (x - mean[:, None]) * rstd[:, None]
+                w, b = _load_params(W, B, ccols, cmask, HAS_W, HAS_B)
+                _affine_store(y_rows + ccols[None, :], xhat, w, b, mask, HAS_W, HAS_B)
     if STORE_STATS:
         tl.store(Mean + rows, mean, mask=row_ok)
         tl.store(Rstd + rows, rstd, mask=row_ok)
@@ -1161,6 +1180,7 @@ def _fwd_kernel_consts(
         EVICT1=hints[0],
         EVICT2=hints[1],
         IN_ORDER=conf.in_order,
+        PASS2_AHEAD=conf.pass2_ahead and conf.num_chunks > 1,
     )
 
 

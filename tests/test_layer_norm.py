@@ -1049,6 +1049,16 @@ EXPLICIT_CONFIGS = {
         ),
         cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
     ),
+    # Pass 2 one chunk ahead (ForwardConfig.pass2_ahead): last chunk first with a ragged last
+    # chunk, and first chunk first over exact ones.
+    "streamed-pass2-ahead": (
+        cfg.ForwardConfig(64, 4, 1, 2, lane_stats=True, pass2_ahead=True),
+        cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
+    ),
+    "streamed-pass2-ahead-exact": (
+        cfg.ForwardConfig(8, 25, 1, 1, **EQUAL, in_order=True, pass2_ahead=True),
+        cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
+    ),
     "streamed-exact": (
         cfg.ForwardConfig(8, 25, 1, 1, l2_hints=True),
         cfg.BackwardConfig(256, 1, 2, 2, programs_per_sm=1, prefetch=True),
@@ -1102,6 +1112,20 @@ def test_explicit_configs(configs, dtype, device):
     ]
     for name, got, ref in zip(["y", "dx", "dw", "db"], [y, *grads], expected, strict=True):
         assert relative_error(got, ref) <= TOLERANCES[dtype].max_error, name
+
+
+@pytest.mark.parametrize("name", ["streamed-pass2-ahead", "streamed-pass2-ahead-exact"])
+def test_pass2_ahead_only_moves_the_loads(name, device):
+    """Pass 2 one chunk ahead loads the same chunks and does the same arithmetic: y bitwise
+    as without it, every chunk stored (ragged, last chunk first; exact, first chunk first)."""
+    conf = EXPLICIT_CONFIGS[name][0]
+    m, n = 5, 200
+    x, w, b = (t.detach() for t in _inputs((m, n), (n,), torch.bfloat16, device))
+    y = ln._forward(x, w, b, 1e-5, conf)[0]
+    assert torch.equal(y, ln._forward(x, w, b, 1e-5, replace(conf, pass2_ahead=False))[0])
+    assert relative_error(y, kernels.layer_norm_reference(x, (n,), w, b)) <= (
+        TOLERANCES[torch.bfloat16].max_error
+    )
 
 
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=str)
