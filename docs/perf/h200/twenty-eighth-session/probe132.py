@@ -13,8 +13,11 @@ Also at fp32 5120: torch.compile's tiling in our kernel (masked 2048-wide chunks
 which drops two barriers; a 40-register cap, which offline issues all of pass 1's loads first).
 6 rotated rounds (harness.rotated_rounds) with the copy; every variant checked against the
 float64 reference first. M = 4096, inference (no statistics).
-  PYTHONPATH=. python docs/perf/h200/twenty-eighth-session/probe132.py
+  PYTHONPATH=. python docs/perf/h200/twenty-eighth-session/probe132.py [dtype:N ...]
+(call 7 ran it on the widths call 6 left out, given as dtype:N arguments).
 """
+
+import sys
 
 from dataclasses import replace
 
@@ -87,5 +90,6 @@ if __name__ == "__main__":
     torch._dynamo.config.recompile_limit = 1000
     if CUDA:
         print(torch.cuda.get_device_name(), torch.__version__, flush=True)
-    for dtype, n in POINTS if CUDA else POINTS[:1] + POINTS[5:6]:
+    points = [(a.split(":")[0], int(a.split(":")[1])) for a in sys.argv[1:]] or POINTS
+    for dtype, n in points if CUDA else points[:1]:
         point(dtype, n)
