@@ -18,7 +18,6 @@ float64 reference first. M = 4096, inference (no statistics).
 """
 
 import sys
-
 from dataclasses import replace
 
 import torch
