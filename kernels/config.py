@@ -231,6 +231,30 @@ FWD_STREAM_WIDE_ROWS = {
 }
 
 
+class Pass2Ahead(NamedTuple):
+    """Rows of min_width < N <= max_width columns that an ExactChunkStreaming rule streams in
+    chunks min_chunk to max_chunk wide take ForwardConfig.pass2_ahead."""
+
+    min_width: int
+    max_width: int
+    min_chunk: int
+    max_chunk: int
+
+
+# Per GPU family and element size. H200, probe 132 (log entry 68), µs with pass 2 one chunk
+# ahead against the rule: fp32 5120 (5 x 1024) 48.1-48.3 against 48.7-48.8, 10240 (5 x 2048)
+# 86.9-87.1 against 90.7-90.8, 11264 (11 x 1024) 103.7-103.8 against 104.7-104.9, 6144 (3 x
+# 2048) a tie, 9216 (9 x 1024) 0.7% behind; 16-bit in 8192-wide chunks: 57344 bf16 268.6-269.0
+# against 275.3-276.1, 65536 bf16 295.8-296.3 against 316.6-317.0 (fp16 296.5-297.1 against
+# 318.7-319.4), 73728 bf16 369.9-371.2 against 459.7-460.9. Lost: fp32 4096-wide chunks with 32
+# warps (16384 -13%, 20480 -5.5%, 24576 -11%), fp32 65536 (16384-wide) -30%, 16-bit 40960 and
+# 49152 (5-6 chunks of 8192) -9% and -18%, 16-bit 16384 -1.4 to -4%, bf16 32768 -5%; 16-bit
+# 5120-24576 in 1024-4096-wide chunks within -0.5 to +2% (left out).
+FWD_PASS2_AHEAD = {
+    "H200": {4: Pass2Ahead(4096, 12288, 1024, 2048), 2: Pass2Ahead(49152, 73728, 8192, 8192)}
+}
+
+
 class LaggedSlices(NamedTuple):
     """Rows of min_width < N <= max_width columns split over a group of ``block_n``-wide
     slices, 1-row tiles with ``num_warps`` warps, each tile's y stored a round late
@@ -601,7 +625,7 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
     wide_rule = FWD_STREAM_WIDE_ROWS.get(family, {}).get(size)
     streamed = _exact_chunks(wide_rule, n, size) if n > max_block else None
     if streamed:
-        return streamed
+        return _pass2_ahead(streamed, n, size, family)
     for lagged in FWD_LAGGED_SLICES.get(family, {}).get(size, ()):
         if lagged.min_width < n <= lagged.max_width:
             splits = triton.cdiv(n, lagged.block_n)
@@ -623,7 +647,7 @@ def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> 
         rule = FWD_STREAM_FULL_BLOCKS.get(family, {}).get(size) if n == block_n else None
     streamed = _exact_chunks(rule, n, size)
     if streamed:
-        return streamed
+        return _pass2_ahead(streamed, n, size, family)
     stream = FWD_STREAM_PADDED_ROWS.get(family)
     if padded and size == 2 and stream and stream.min_block <= block_n:
         conf = ForwardConfig(stream.chunk, triton.cdiv(n, stream.chunk), 1, stream.num_warps)
@@ -666,6 +690,15 @@ def _exact_chunks(rule: ExactChunkStreaming | None, n: int, size: int) -> Forwar
         max_registers=rule.max_registers if warps == MAX_WARPS else 0,
     )
     return ForwardConfig(chunk, chunks, 1, warps, **flags)
+
+
+def _pass2_ahead(conf: ForwardConfig, n: int, size: int, family: str) -> ForwardConfig:
+    """``conf`` (exact chunks) with pass 2 one chunk ahead where FWD_PASS2_AHEAD takes it."""
+    rule = FWD_PASS2_AHEAD.get(family, {}).get(size)
+    if rule and rule.min_width < n <= rule.max_width:
+        if rule.min_chunk <= conf.block_n <= rule.max_chunk:
+            return replace(conf, pass2_ahead=True)
+    return conf
 
 
 def _power_of_two(n: int) -> bool:

@@ -926,6 +926,18 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
         if conf.max_registers
     }
     assert capped == {(32768, torch.float16): 32, (32768, torch.bfloat16): 32}
+    # Pass 2 one chunk ahead (FWD_PASS2_AHEAD): fp32 rows of 4097-12288 columns in chunks of
+    # 1024-2048, 16-bit rows of 49153-73728 in chunks of 8192; nothing on the H100.
+    ahead = {
+        (n, dtype)
+        for n in range(1024, 131073, 1024)
+        for dtype in (torch.float32, torch.float16, torch.bfloat16)
+        if cfg.forward_config(n, dtype, "H200").pass2_ahead
+    }
+    assert ahead == {(n, torch.float32) for n in (5120, 6144, 9216, 10240, 11264)} | {
+        (n, d) for n in (57344, 65536, 73728) for d in (torch.float16, torch.bfloat16)
+    }
+    assert not cfg.forward_config(65536, torch.bfloat16, "H100").pass2_ahead
 
     # And 16-bit rows of 98305-131072 and 229377-262144 columns: split over 7-8 and 15-16
     # slices of 16384, lagged.
