@@ -18,8 +18,9 @@ chunks twice: statistics on the first pass, normalize-and-store on the second, l
 chunks tile exactly, among those that would be padded (``FWD_STREAM_EXACT_CHUNKS``), fill their
 block (``FWD_STREAM_FULL_BLOCKS``) or are wider than one block (``FWD_STREAM_WIDE_ROWS``), are
 streamed in those chunks instead, with per-lane statistics and pass 2 in order
-(``ExactChunkStreaming``). And, per GPU family, some wide 16-bit rows are split over a group
-whose programs store each row tile's y one round late (``FWD_LAGGED_SLICES``).
+(``ExactChunkStreaming``); some of those load pass 2's next chunk before they store the
+current one (``FWD_PASS2_AHEAD``). And, per GPU family, some wide 16-bit rows are split over a
+group whose programs store each row tile's y one round late (``FWD_LAGGED_SLICES``).
 
 Backward: a persistent grid of ``programs_per_sm`` programs per SM; each program (or group)
 walks its share of the row tiles, strided over the grid (``strided``: tiles g, g + groups, ...)
