@@ -31,10 +31,11 @@ def regs(conf, n, dtype, M=4096):
     return res.strip().splitlines()[-1].split("CONSTANT")[0].strip()
 
 
-for dtype, n in [(torch.float32, 16384), (torch.float32, 20480), (torch.float32, 24576),
-                 (torch.float32, 65536), (torch.bfloat16, 40960), (torch.bfloat16, 49152),
-                 (torch.bfloat16, 32768)]:
-    rule = cfg.forward_config(n, dtype, "H200")
-    for name, c in [("rule", rule), ("ahead", dataclasses.replace(rule, pass2_ahead=True)),
-                    ("ahead, cap 32", dataclasses.replace(rule, pass2_ahead=True, max_registers=32))]:
-        print(f"{DT[dtype]} {n:6d} {rule.block_n}x{rule.num_chunks} {rule.num_warps}w {name:14s} {regs(c, n, dtype)}", flush=True)
+if __name__ == "__main__":
+    for dtype, n in [(torch.float32, 16384), (torch.float32, 20480), (torch.float32, 24576),
+                     (torch.float32, 65536), (torch.bfloat16, 40960), (torch.bfloat16, 49152),
+                     (torch.bfloat16, 32768)]:
+        rule = cfg.forward_config(n, dtype, "H200")
+        for name, c in [("rule", rule), ("ahead", dataclasses.replace(rule, pass2_ahead=True)),
+                        ("ahead, cap 32", dataclasses.replace(rule, pass2_ahead=True, max_registers=32))]:
+            print(f"{DT[dtype]} {n:6d} {rule.block_n}x{rule.num_chunks} {rule.num_warps}w {name:14s} {regs(c, n, dtype)}", flush=True)
