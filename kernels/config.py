@@ -177,6 +177,11 @@ FWD_STREAM_PADDED_ROWS = {"H200": PaddedRowStreaming(16384, 4096, 8)}
 # cross warps through shared memory), padded to 16 (bf16 11264, fp16 18432: 90-91 -> 35-46%; 64
 # registers), and in fp32 (11264 89 -> 81, 24576 92 -> 85: 42 registers at 32 warps, one
 # program a SM instead of two).
+# wide_row 10240 (was 16384): of the rows this rule takes only 11264 (11 chunks of 1024) lies
+# between, and it ran faster with the wider rows' warps. H200, probes 134-136 (log entry 70),
+# µs: fp32 with 32 warps 101.3-102.3 against 103.2-103.9 with 16 (three runs, two VMs), bf16 16
+# warps 58.9-59.1 against 59.3-59.4 with 8, fp16 58.1-58.3 against 58.7-58.9. (9216, below it,
+# lost with twice the warps: fp32 -0.6 to -1%, bf16 -2.5%, fp16 -0.7%.)
 FWD_STREAM_EXACT_CHUNKS = {
     "H200": ExactChunkStreaming(
         4096,
@@ -185,7 +190,7 @@ FWD_STREAM_EXACT_CHUNKS = {
         4096,
         {2: 12, 4: 11},
         {2: (8, 16), 4: (16, 32)},
-        16384,
+        10240,
         max_padding={2: 3},
     )
 }

@@ -854,7 +854,7 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
 
     # The H200 streams rows that would leave a quarter of their block masked off: in exactly
     # tiling chunks with per-lane statistics where up to 12 (fp32: 10) chunks of 1024-4096
-    # columns tile the row, more warps past 16384 columns, and at least enough warps that a
+    # columns tile the row, more warps past 10240 columns, and at least enough warps that a
     # thread loads 16 B of a chunk, the lanes then counted once; else 16-bit rows of a block of
     # 16384 or wider in 4096-wide chunks. And rows wider than 32768 that up to 7 chunks of
     # 8192-16384 (fp32, up to 65536 columns, 32 warps, counts carried) or 9 of 8192 (16-bit)
@@ -887,7 +887,10 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     assert streaming(73728, torch.bfloat16) == (8192, 9, 32, True, True)
     assert streaming(81920, torch.bfloat16)[3:] == (False, False)  # 10 chunks of 8192
     assert streaming(57344, torch.float32) == (8192, 7, 32, True, False)
-    assert streaming(11264, torch.float32) == (1024, 11, 16, True, True)
+    # 11264 takes the wider rows' warps (wide_row 10240), 9216 not.
+    assert streaming(11264, torch.float32) == (1024, 11, 32, True, True)
+    assert streaming(11264, torch.bfloat16) == (1024, 11, 16, True, True)
+    assert streaming(9216, torch.float32) == (1024, 9, 16, True, True)
     assert streaming(22528, torch.float32) == (2048, 11, 32, True, True)
     assert streaming(40960, torch.bfloat16, "H100") == (8192, 5, 32, False, False)
 
