@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import numbers
 import os
+from typing import NamedTuple
 
 import torch
 import torch.nn.functional as F
@@ -1100,10 +1101,13 @@ def _arg_key(arg) -> object:
     return arg.dtype, arg.data_ptr() % 16 == 0
 
 
-def _launch(kernel, grid: tuple[int, ...], args: tuple, consts: dict, **options) -> None:
+def _launch(
+    kernel, grid: tuple[int, ...], args: tuple, consts: dict, plan_key: tuple = (), **options
+) -> None:
     """``kernel[grid](*args, **consts, **options)`` on the device of ``args[0]`` (a tensor);
     ``consts`` are the kernel's constexpr parameters, all of them and in order, after those in
-    ``args``.
+    ``args``. ``plan_key``: a key that determines the grid, ``consts``, ``options`` and all that
+    Triton specializes ``args`` on (see _ForwardPlan), used instead of one built from them.
 
     Unlike JITFunction.run, Triton's global compile knobs (``knobs.runtime.debug``,
     instrumentation) are read at a specialization's first launch only."""
@@ -1115,8 +1119,12 @@ def _launch(kernel, grid: tuple[int, ...], args: tuple, consts: dict, **options)
     if args[0].get_device() != device:
         # Triton launches on the current device; PyTorch ops follow their tensors' device.
         with torch.cuda.device(args[0].device):
-            return _launch(kernel, grid, args, consts, **options)
-    key = (id(kernel), device, *consts.values(), *options.items(), *[_arg_key(a) for a in args])
+            return _launch(kernel, grid, args, consts, plan_key=plan_key, **options)
+    if plan_key:
+        key = (id(kernel), *plan_key)
+    else:
+        key = (id(kernel), device, *consts.values(), *options.items())
+        key += tuple(_arg_key(a) for a in args)
     compiled = _compiled_kernels.get(key)
     if compiled is None:
         compiled = kernel[grid](*args, **consts, **options)
@@ -1184,6 +1192,59 @@ def _fwd_kernel_consts(
     )
 
 
+class _ForwardPlan(NamedTuple):
+    """What _forward launches for a config and an input: splits == 1 fills all four fields,
+    split rows only ``conf``."""
+
+    conf: cfg.ForwardConfig
+    grid: tuple[int, ...] | None = None
+    consts: dict | None = None
+    options: dict | None = None
+
+
+def _forward_plan(
+    conf: cfg.ForwardConfig, M: int, N: int, has_w: bool, has_b: bool, stats: bool
+) -> _ForwardPlan:
+    if conf.lag and conf.splits == 1:
+        raise ValueError(f"ForwardConfig.lag needs split rows (splits > 1): {conf}")
+    if conf.splits > 1:
+        return _ForwardPlan(conf)
+    options = {"num_warps": conf.num_warps}
+    if conf.max_registers:
+        options["maxnreg"] = conf.max_registers
+    consts = _fwd_kernel_consts(conf, M, N, has_w, has_b, stats)
+    return _ForwardPlan(conf, (cfg.cdiv(M, conf.block_m),), consts, options)
+
+
+# A small call's host time (log entries 67, 72): finding the rules' config, fitting its tile,
+# building the constexprs and the launch cache's key cost ~10 us of a (1, 4096) call's ~32.
+# So the rules' plan for an input is kept under a key of everything that decides it and what
+# Triton specializes the arguments on (y, mean and rstd are fresh allocations, always aligned),
+# which then also keys the compiled kernel. Cleared when it holds _MAX_PLANS (one a signature).
+_forward_plans: dict[tuple, _ForwardPlan] = {}
+_MAX_PLANS = 4096
+
+
+def _param_key(p: torch.Tensor | None):
+    return None if p is None else (p.dtype, p.data_ptr() % 16 == 0)
+
+
+def _rules_plan(x: torch.Tensor, weight, bias, stats: bool) -> tuple[tuple, _ForwardPlan]:
+    """(key, plan) of the H100/H200 rules (config.forward_config, fit_forward_tile) for ``x``."""
+    M, N = x.shape
+    key = (x.dtype, x.get_device(), M, N, x.stride(0), x.data_ptr() % 16 == 0)
+    key += (_param_key(weight), _param_key(bias), stats)
+    plan = _forward_plans.get(key)
+    if plan is None:
+        conf = cfg.forward_config(N, x.dtype, cfg.gpu_family(x.device))
+        conf = cfg.fit_forward_tile(conf, M, cfg.sm_count(x.device), x.element_size())
+        plan = _forward_plan(conf, M, N, weight is not None, bias is not None, stats)
+        if len(_forward_plans) >= _MAX_PLANS:
+            _forward_plans.clear()
+        _forward_plans[key] = plan
+    return key, plan
+
+
 def _forward(
     x: torch.Tensor,
     weight,
@@ -1206,16 +1267,13 @@ def _forward(
         # Zero rows: nothing to do. Zero columns: PyTorch returns NaN statistics.
         return (y, mean.fill_(math.nan), rstd.fill_(math.nan)) if stats else (y, None, None)
     if conf is None:
-        conf = cfg.forward_config(N, x.dtype, cfg.gpu_family(x.device))
-        conf = cfg.fit_forward_tile(conf, M, cfg.sm_count(x.device), x.element_size())
-    if conf.lag and conf.splits == 1:
-        raise ValueError(f"ForwardConfig.lag needs split rows (splits > 1): {conf}")
+        key, plan = _rules_plan(x, weight, bias, stats)
+    else:
+        key, plan = (), _forward_plan(conf, M, N, weight is not None, bias is not None, stats)
+    conf = plan.conf
     if conf.splits == 1:
-        args = (x, y, weight, bias, mean, rstd, x.stride(0), M, N, eps)
-        consts = _fwd_kernel_consts(conf, M, N, weight is not None, bias is not None, stats)
-        caps = {"maxnreg": conf.max_registers} if conf.max_registers else {}
-        grid = (cfg.cdiv(M, conf.block_m),)
-        _launch(_fwd_kernel, grid, args, consts, num_warps=conf.num_warps, **caps)
+        args = (x, y, weight, bias, mean, rstd, x.stride(0), M, N, float(eps))
+        _launch(_fwd_kernel, plan.grid, args, plan.consts, plan_key=key, **plan.options)
     else:
         consts = dict(BLOCK_M=conf.block_m, BLOCK_N=conf.block_n)
         flags = dict(HAS_W=weight is not None, HAS_B=bias is not None)

@@ -164,19 +164,44 @@ def test_non_contiguous(make_view, device):
 
 def test_repeated_calls_follow_alignment(device):
     # On a GPU a specialization is compiled on its first launch and launched directly afterwards
-    # (layernorm._launch): tensors that are not 16-byte aligned, with the same shape and strides,
-    # must get their own specialization, and the aligned one must still be right after them.
+    # (layernorm._launch, under the forward's plan keys): tensors that are not 16-byte aligned,
+    # with the same shape and strides, must get their own specialization, and the aligned one
+    # must still be right after them; x, weight and bias each, training and inference.
     base = torch.randn(6, 80, device=device)
     params = torch.randn(2, 80, device=device)
     dy = torch.randn(6, 64, device=device)
-    for start in (0, 1, 0):  # 1: 4 bytes past a 16-byte boundary
-        x = base[:, start : start + 64].detach().requires_grad_()  # keeps offset and strides
-        w, b = params[0, start : start + 64], params[1, start : start + 64]
+    # 1: 4 bytes past a 16-byte boundary
+    for xs, ws, bs in [(0, 0, 0), (1, 1, 1), (0, 0, 0), (0, 1, 0), (0, 0, 1), (1, 0, 0)]:
+        x = base[:, xs : xs + 64].detach().requires_grad_()  # keeps offset and strides
+        w, b = params[0, ws : ws + 64], params[1, bs : bs + 64]
         y = kernels.layer_norm(x, (64,), w, b)
         y.backward(dy)
+        with torch.no_grad():
+            y_inference = kernels.layer_norm(x, (64,), w, b)
         ref = kernels.layer_norm_reference(x, (64,), w, b, 1e-5)
         ref_dx = reference_grads(x, (64,), w, b, 1e-5, dy)[0]
         assert relative_error(y, ref) < 1e-5 and relative_error(x.grad, ref_dx) < 1e-5
+        assert relative_error(y_inference, ref) < 1e-5, (xs, ws, bs)
+
+
+def test_forward_plans_are_kept_per_signature(monkeypatch, device):
+    """The rules' launch plan is made once per input signature and reused; a signature Triton
+    would specialize differently (another row count, a misaligned parameter, statistics or not)
+    gets its own; the store is cleared when full."""
+    monkeypatch.setattr(ln, "_forward_plans", {})
+    monkeypatch.setattr(ln, "_MAX_PLANS", 4)
+    x, params = torch.randn(4, 64, device=device), torch.randn(2, 80, device=device)
+    w, w_misaligned = params[0, :64], params[0, 1:65]
+    key, plan = ln._rules_plan(x, w, None, False)
+    family, sms = cfg.gpu_family(x.device), cfg.sm_count(x.device)
+    rules = cfg.fit_forward_tile(cfg.forward_config(64, x.dtype, family), 4, sms, 4)
+    assert plan.conf == rules and plan.grid == (cfg.cdiv(4, rules.block_m),)
+    assert ln._rules_plan(x, w, None, False) == (key, plan) and len(ln._forward_plans) == 1
+    others = [(x[:1], w, None, False), (x, w_misaligned, None, False), (x, w, None, True)]
+    keys = {ln._rules_plan(*signature)[0] for signature in others}
+    assert len(keys | {key}) == 4 and len(ln._forward_plans) == 4
+    ln._rules_plan(x, w, params[1, :64], False)  # a fifth: the store is cleared first
+    assert len(ln._forward_plans) == 1
 
 
 def test_repeated_calls_follow_integer_arguments(device):
