@@ -1225,15 +1225,10 @@ _forward_plans: dict[tuple, _ForwardPlan] = {}
 _MAX_PLANS = 4096
 
 
-def _param_key(p: torch.Tensor | None):
-    return None if p is None else (p.dtype, p.data_ptr() % 16 == 0)
-
-
 def _rules_plan(x: torch.Tensor, weight, bias, stats: bool) -> tuple[tuple, _ForwardPlan]:
     """(key, plan) of the H100/H200 rules (config.forward_config, fit_forward_tile) for ``x``."""
     M, N = x.shape
-    key = (x.dtype, x.get_device(), M, N, x.stride(0), x.data_ptr() % 16 == 0)
-    key += (_param_key(weight), _param_key(bias), stats)
+    key = (x.get_device(), M, N, x.stride(0), stats, *[_arg_key(t) for t in (x, weight, bias)])
     plan = _forward_plans.get(key)
     if plan is None:
         conf = cfg.forward_config(N, x.dtype, cfg.gpu_family(x.device))
