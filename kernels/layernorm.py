@@ -337,7 +337,7 @@ def _load_row_tile(X, DY, start, end, stride_x, stride_dy, cols, N, BLOCK_M: tl.
 # swap each slice's pair through a small (M, SPLITS, 2) fp32 buffer, either within one launch
 # (EXCHANGE: every slot starts UNWRITTEN, each program writes its own with relaxed atomics and
 # spins on its group's until none reads UNWRITTEN; all programs of a group must be resident at
-# once, see _row_sums_buffers), or across two launches of the same kernel: STORE writes the
+# once, see _row_sums_modes), or across two launches of the same kernel: STORE writes the
 # slices' pairs and nothing else, LOAD reads them and does the rest (no waiting: what the CPU
 # interpreter, which runs programs one after another, can run). Or not at all: with RECOMPUTE
 # (backward, two slices) each program also reads the other slice of its rows and computes the
@@ -1107,7 +1107,7 @@ def _launch(
     """``kernel[grid](*args, **consts, **options)`` on the device of ``args[0]`` (a tensor);
     ``consts`` are the kernel's constexpr parameters, all of them and in order, after those in
     ``args``. ``plan_key``: a key that determines the grid, ``consts``, ``options`` and all that
-    Triton specializes ``args`` on (see _ForwardPlan), used instead of one built from them.
+    Triton specializes ``args`` on (see _rules_forward_plan), used instead of one built from them.
 
     Unlike JITFunction.run, Triton's global compile knobs (``knobs.runtime.debug``,
     instrumentation) are read at a specialization's first launch only."""
@@ -1121,7 +1121,7 @@ def _launch(
         with torch.cuda.device(args[0].device):
             return _launch(kernel, grid, args, consts, plan_key=plan_key, **options)
     if plan_key:
-        key = (id(kernel), *plan_key)
+        key = (id(kernel), plan_key)
     else:
         key = (id(kernel), device, *consts.values(), *options.items())
         key += tuple(_arg_key(a) for a in args)
@@ -1220,12 +1220,19 @@ def _forward_plan(
 # building the constexprs and the launch cache's key cost ~10 us of a (1, 4096) call's ~32.
 # So the rules' plan for an input is kept under a key of everything that decides it and what
 # Triton specializes the arguments on (y, mean and rstd are fresh allocations, always aligned),
-# which then also keys the compiled kernel. Cleared when it holds _MAX_PLANS (one a signature).
+# which then also keys the compiled kernel. The same for the backward (_rules_backward_plan).
+# A store is cleared when it holds _MAX_PLANS (one a signature).
 _forward_plans: dict[tuple, _ForwardPlan] = {}
 _MAX_PLANS = 4096
 
 
-def _rules_plan(x: torch.Tensor, weight, bias, stats: bool) -> tuple[tuple, _ForwardPlan]:
+def _keep_plan(plans: dict, key: tuple, plan) -> None:
+    if len(plans) >= _MAX_PLANS:
+        plans.clear()
+    plans[key] = plan
+
+
+def _rules_forward_plan(x: torch.Tensor, weight, bias, stats: bool) -> tuple[tuple, _ForwardPlan]:
     """(key, plan) of the H100/H200 rules (config.forward_config, fit_forward_tile) for ``x``."""
     M, N = x.shape
     key = (x.get_device(), M, N, x.stride(0), stats, *[_arg_key(t) for t in (x, weight, bias)])
@@ -1234,9 +1241,7 @@ def _rules_plan(x: torch.Tensor, weight, bias, stats: bool) -> tuple[tuple, _For
         conf = cfg.forward_config(N, x.dtype, cfg.gpu_family(x.device))
         conf = cfg.fit_forward_tile(conf, M, cfg.sm_count(x.device), x.element_size())
         plan = _forward_plan(conf, M, N, weight is not None, bias is not None, stats)
-        if len(_forward_plans) >= _MAX_PLANS:
-            _forward_plans.clear()
-        _forward_plans[key] = plan
+        _keep_plan(_forward_plans, key, plan)
     return key, plan
 
 
@@ -1262,7 +1267,7 @@ def _forward(
         # Zero rows: nothing to do. Zero columns: PyTorch returns NaN statistics.
         return (y, mean.fill_(math.nan), rstd.fill_(math.nan)) if stats else (y, None, None)
     if conf is None:
-        key, plan = _rules_plan(x, weight, bias, stats)
+        key, plan = _rules_forward_plan(x, weight, bias, stats)
     else:
         key, plan = (), _forward_plan(conf, M, N, weight is not None, bias is not None, stats)
     conf = plan.conf
@@ -1274,7 +1279,8 @@ def _forward(
         flags = dict(HAS_W=weight is not None, HAS_B=bias is not None)
         programs = cfg.sm_count(x.device)
         groups, rows_per_group = _persistent_groups(M, conf.block_m, conf.splits, programs)
-        modes, sums = _row_sums_buffers(x, conf, programs)
+        modes = _row_sums_modes(conf, x.is_cuda, programs)
+        sums = _row_sums_buffer(x, conf.splits, modes)
         args = (x, y, weight, bias, mean, rstd, sums, x.stride(0), M, N, eps)
         for mode in modes:
             _launch(
@@ -1295,6 +1301,129 @@ def _forward(
     if cfg.TEST_SLOWDOWN:
         _test_slowdown(x)
     return (y, mean, rstd) if stats else (y, None, None)
+
+
+class _BackwardPlan(NamedTuple):
+    """What _backward launches for a config and an input (see :func:`_backward_plan`)."""
+
+    conf: cfg.BackwardConfig
+    grid: tuple[int, int]  # (splits, groups) of the rows kernel
+    rows_per_group: int
+    partial_shape: tuple[int, ...]  # the fp32 partial dweight/dbias rows ((1,): none)
+    sums_modes: tuple[int, ...] | None  # the split rows' own row-sums buffer, else None
+    rows_launches: tuple[tuple[dict, dict], ...]  # (constexprs, options) a rows-kernel launch
+    sum_launch: tuple[tuple[int], dict, dict] | None  # the partial rows' sum: grid, consts, options
+
+
+def _backward_plan(
+    conf: cfg.BackwardConfig,
+    M: int,
+    N: int,
+    on_gpu: bool,
+    sms: int,
+    has_w: bool,
+    need_dw: bool,
+    need_db: bool,
+) -> _BackwardPlan:
+    if conf.splits * (conf.block_n + conf.tail_n) < N:
+        raise ValueError(
+            f"BackwardConfig covers splits * (block_n + tail_n) columns, fewer than N = {N}: {conf}"
+        )
+    if conf.strided and conf.prefetch:
+        raise ValueError(f"BackwardConfig.strided does not take the register prefetch: {conf}")
+    if conf.tail_n and conf.recompute:
+        raise ValueError(f"BackwardConfig.recompute does not take a tail block (tail_n): {conf}")
+    if conf.lag and (conf.splits == 1 or conf.recompute or conf.tail_n):
+        raise ValueError(
+            f"BackwardConfig.lag needs split rows that swap their sums, without a tail: {conf}"
+        )
+    param_grads = need_dw or need_db
+    programs = sms * conf.programs_per_sm
+    groups, rows_per_group = _persistent_groups(M, conf.block_m, conf.splits, programs)
+    direct = groups == 1  # its row sums are the gradients
+    sums_modes = None
+    if conf.splits == 1:
+        modes = (SUMS_LOCAL.value,)
+    elif conf.recompute:
+        if conf.splits != 2:
+            raise ValueError(f"BackwardConfig.recompute needs splits == 2, got {conf.splits}")
+        modes = (SUMS_RECOMPUTE.value,)
+    else:
+        modes = sums_modes = _row_sums_modes(conf, on_gpu, programs)
+    launches = tuple(
+        (
+            dict(
+                BLOCK_M=conf.block_m,
+                BLOCK_N=conf.block_n,
+                TAIL_N=conf.tail_n,
+                SPLITS=conf.splits,
+                SUMS_MODE=mode,
+                HAS_W=has_w,
+                PARAM_GRADS=param_grads and mode != SUMS_STORE.value,
+                DIRECT_GRADS=direct,
+                HAS_DW=need_dw,
+                HAS_DB=need_db,
+                PREFETCH=conf.prefetch,
+                LOAD_STAGES=conf.load_stages,
+                W_PER_ROW=conf.weights_per_row,
+                STRIDED=conf.strided,
+                LAG=conf.lag,
+            ),
+            dict(
+                # An exchange needs the whole grid resident at once: CUDA's cooperative launch
+                # guarantees it, or refuses the launch, instead of letting it hang.
+                launch_cooperative_grid=mode == SUMS_EXCHANGE.value,
+                num_warps=conf.num_warps,
+                # mul+add contraction (fma): ~15% fewer instructions in the loop, 16-bit split
+                # rows ~1 point faster (log entry 24). Not for N == 1, where it would make
+                # w*dy*rstd - mean(w*dy)*rstd the rounding error of w*dy instead of exactly 0.
+                enable_fp_fusion=N > 1,
+            ),
+        )
+        for mode in modes
+    )
+    sum_launch = None
+    if param_grads and not direct:
+        block_g, block_n = cfg.partial_sum_tile(N, groups, sms)
+        sum_launch = (
+            (cfg.cdiv(N, block_n),),
+            dict(BLOCK_G=block_g, BLOCK_N=block_n, HAS_DW=need_dw, HAS_DB=need_db),
+            dict(num_warps=cfg.PARTIAL_SUM_WARPS),
+        )
+    return _BackwardPlan(
+        conf,
+        (conf.splits, groups),
+        rows_per_group,
+        (2, groups, N) if sum_launch else (1,),
+        sums_modes,
+        launches,
+        sum_launch,
+    )
+
+
+_backward_plans: dict[tuple, _BackwardPlan] = {}
+
+
+def _rules_backward_plan(
+    dy: torch.Tensor, x: torch.Tensor, weight, mean, rstd, need_dw: bool, db_dtype
+) -> tuple[tuple, _BackwardPlan]:
+    """(key, plan) of the rules (config.backward_config, fit_backward_tile) for the inputs, kept
+    as the forward's are (_rules_forward_plan): dx, dweight, dbias and the buffers are fresh
+    allocations, so the key holds all Triton specializes the launches' arguments on."""
+    M, N = x.shape
+    key = (x.get_device(), M, N, x.stride(0), dy.stride(0), need_dw, db_dtype)
+    key += tuple(_arg_key(t) for t in (x, dy, weight, mean, rstd))
+    plan = _backward_plans.get(key)
+    if plan is None:
+        w_size = 0 if weight is None else weight.element_size()
+        family, smem = cfg.gpu_family(x.device), cfg.max_shared_memory(x.device)
+        sms = cfg.sm_count(x.device)
+        conf = cfg.backward_config(N, x.dtype, family, smem, w_size)
+        conf = cfg.fit_backward_tile(conf, M, sms * conf.programs_per_sm)
+        has_w, need_db = weight is not None, db_dtype is not None
+        plan = _backward_plan(conf, M, N, x.is_cuda, sms, has_w, need_dw, need_db)
+        _keep_plan(_backward_plans, key, plan)
+    return key, plan
 
 
 def _backward(
@@ -1324,83 +1453,25 @@ def _backward(
     db = torch.empty((N,), dtype=db_dtype, device=x.device) if need_db else None
     if M == 0 or N == 0:
         return dx, None if dw is None else dw.zero_(), None if db is None else db.zero_()
-    sms = cfg.sm_count(x.device)
     if conf is None:
-        w_size = 0 if weight is None else weight.element_size()
-        family, smem = cfg.gpu_family(x.device), cfg.max_shared_memory(x.device)
-        conf = cfg.backward_config(N, x.dtype, family, smem, w_size)
-        conf = cfg.fit_backward_tile(conf, M, sms * conf.programs_per_sm)
-    param_grads = need_dw or need_db
-    programs = sms * conf.programs_per_sm
-    groups, rows_per_group = _persistent_groups(M, conf.block_m, conf.splits, programs)
-    direct = groups == 1  # its row sums are the gradients
-    partial = torch.empty(
-        (2, groups, N) if param_grads and not direct else (1,),
-        dtype=torch.float32,
-        device=x.device,
-    )
-    if conf.splits * (conf.block_n + conf.tail_n) < N:
-        raise ValueError(
-            f"BackwardConfig covers splits * (block_n + tail_n) columns, fewer than N = {N}: {conf}"
-        )
-    if conf.strided and conf.prefetch:
-        raise ValueError(f"BackwardConfig.strided does not take the register prefetch: {conf}")
-    if conf.tail_n and conf.recompute:
-        raise ValueError(f"BackwardConfig.recompute does not take a tail block (tail_n): {conf}")
-    if conf.lag and (conf.splits == 1 or conf.recompute or conf.tail_n):
-        raise ValueError(
-            f"BackwardConfig.lag needs split rows that swap their sums, without a tail: {conf}"
-        )
-    if conf.splits == 1:
-        modes, sums = (SUMS_LOCAL.value,), partial
-    elif conf.recompute:
-        if conf.splits != 2:
-            raise ValueError(f"BackwardConfig.recompute needs splits == 2, got {conf.splits}")
-        modes, sums = (SUMS_RECOMPUTE.value,), partial
+        key, plan = _rules_backward_plan(dy, x, weight, mean, rstd, need_dw, db_dtype)
     else:
-        modes, sums = _row_sums_buffers(x, conf, programs)
-    for mode in modes:
-        _launch(
-            _bwd_kernel,
-            (conf.splits, groups),
-            (x, dy, dx, weight, mean, rstd, partial, partial if dw is None else dw)
-            + (partial if db is None else db, sums)
-            + (x.stride(0), dy.stride(0), M, N, rows_per_group),
-            dict(
-                BLOCK_M=conf.block_m,
-                BLOCK_N=conf.block_n,
-                TAIL_N=conf.tail_n,
-                SPLITS=conf.splits,
-                SUMS_MODE=mode,
-                HAS_W=weight is not None,
-                PARAM_GRADS=param_grads and mode != SUMS_STORE.value,
-                DIRECT_GRADS=direct,
-                HAS_DW=need_dw,
-                HAS_DB=need_db,
-                PREFETCH=conf.prefetch,
-                LOAD_STAGES=conf.load_stages,
-                W_PER_ROW=conf.weights_per_row,
-                STRIDED=conf.strided,
-                LAG=conf.lag,
-            ),
-            # An exchange needs the whole grid resident at once: CUDA's cooperative launch
-            # guarantees it, or refuses the launch, instead of letting it hang.
-            launch_cooperative_grid=mode == SUMS_EXCHANGE.value,
-            num_warps=conf.num_warps,
-            # mul+add contraction (fma): ~15% fewer instructions in the loop, 16-bit split rows
-            # ~1 point faster (log entry 24). Not for N == 1, where it would make
-            # w*dy*rstd - mean(w*dy)*rstd the rounding error of w*dy instead of exactly 0.
-            enable_fp_fusion=N > 1,
-        )
-    if param_grads and not direct:
-        block_g, block_n = cfg.partial_sum_tile(N, groups, sms)
-        _launch(
-            _sum_partials_kernel,
-            (cfg.cdiv(N, block_n),),
-            (partial, dw, db, groups, N),
-            dict(BLOCK_G=block_g, BLOCK_N=block_n, HAS_DW=need_dw, HAS_DB=need_db),
-            num_warps=cfg.PARTIAL_SUM_WARPS,
-        )
+        sms, has_w = cfg.sm_count(x.device), weight is not None
+        key, plan = (), _backward_plan(conf, M, N, x.is_cuda, sms, has_w, need_dw, need_db)
+    partial = torch.empty(plan.partial_shape, dtype=torch.float32, device=x.device)
+    sums = partial
+    if plan.sums_modes is not None:
+        sums = _row_sums_buffer(x, plan.conf.splits, plan.sums_modes)
+    args = (x, dy, dx, weight, mean, rstd, partial, partial if dw is None else dw)
+    args += (partial if db is None else db, sums, x.stride(0), dy.stride(0), M, N)
+    args += (plan.rows_per_group,)
+    for consts, options in plan.rows_launches:
+        launch_key = (*key, consts["SUMS_MODE"]) if key else ()
+        _launch(_bwd_kernel, plan.grid, args, consts, plan_key=launch_key, **options)
+    if plan.sum_launch:
+        grid, consts, options = plan.sum_launch
+        sum_args = (partial, dw, db, plan.grid[1], N)
+        _launch(_sum_partials_kernel, grid, sum_args, consts, plan_key=key, **options)
     if cfg.TEST_SLOWDOWN:
         _test_slowdown(x, dy)
     return dx, dw, db
@@ -1416,20 +1487,27 @@ def _persistent_groups(M: int, block_m: int, splits: int, programs: int) -> tupl
     return cfg.cdiv(M, rows_per_group), rows_per_group
 
 
-def _row_sums_buffers(x: torch.Tensor, conf, programs: int):
-    """(SUMS_MODE per launch, Sums) for rows split over ``conf.splits`` programs.
+def _row_sums_modes(conf, on_gpu: bool, programs: int) -> tuple[int, ...]:
+    """SUMS_MODE of each launch for rows split over ``conf.splits`` programs.
 
     An exchange spins until the group's other programs have written their slots: sound only when
     the whole grid is resident at once (launched cooperatively: CUDA refuses the launch
     otherwise), never in the interpreter, which runs programs one at a time. A row split over
     more programs than the persistent grid holds takes the two launches.
     """
-    shape = (x.shape[0], conf.splits, 2)
-    if conf.exchange and x.is_cuda and conf.splits <= programs:
+    if conf.exchange and on_gpu and conf.splits <= programs:
+        return (SUMS_EXCHANGE.value,)
+    return (SUMS_STORE.value, SUMS_LOAD.value)
+
+
+def _row_sums_buffer(x: torch.Tensor, splits: int, modes: tuple[int, ...]) -> torch.Tensor:
+    """The (M, splits, 2) row sums of split rows for launches of ``modes``: every slot
+    UNWRITTEN for an exchange, else uninitialized."""
+    shape = (x.shape[0], splits, 2)
+    if modes == (SUMS_EXCHANGE.value,):
         unwritten = torch.full(shape, UNWRITTEN.value, dtype=torch.int32, device=x.device)
-        return (SUMS_EXCHANGE.value,), unwritten.view(torch.float32)
-    sums = torch.empty(shape, dtype=torch.float32, device=x.device)
-    return (SUMS_STORE.value, SUMS_LOAD.value), sums
+        return unwritten.view(torch.float32)
+    return torch.empty(shape, dtype=torch.float32, device=x.device)
 
 
 # ---- autograd: one backward glue for the eager Function and the custom op ----

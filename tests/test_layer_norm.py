@@ -164,16 +164,18 @@ def test_non_contiguous(make_view, device):
 
 def test_repeated_calls_follow_alignment(device):
     # On a GPU a specialization is compiled on its first launch and launched directly afterwards
-    # (layernorm._launch, under the forward's plan keys): tensors that are not 16-byte aligned,
+    # (layernorm._launch, under the launch plans' keys): tensors that are not 16-byte aligned,
     # with the same shape and strides, must get their own specialization, and the aligned one
-    # must still be right after them; x, weight and bias each, training and inference.
+    # must still be right after them; x, weight, bias and dy each, training and inference.
     base = torch.randn(6, 80, device=device)
     params = torch.randn(2, 80, device=device)
-    dy = torch.randn(6, 64, device=device)
+    dy_base = torch.randn(6, 80, device=device)
     # 1: 4 bytes past a 16-byte boundary
-    for xs, ws, bs in [(0, 0, 0), (1, 1, 1), (0, 0, 0), (0, 1, 0), (0, 0, 1), (1, 0, 0)]:
+    offsets = [(0, 0, 0, 0), (1, 1, 1, 1), (0, 0, 0, 0), (0, 1, 0, 0), (0, 0, 1, 0), (1, 0, 0, 0)]
+    for xs, ws, bs, ds in [*offsets, (0, 0, 0, 1), (0, 0, 0, 0)]:
         x = base[:, xs : xs + 64].detach().requires_grad_()  # keeps offset and strides
         w, b = params[0, ws : ws + 64], params[1, bs : bs + 64]
+        dy = dy_base[:, ds : ds + 64]
         y = kernels.layer_norm(x, (64,), w, b)
         y.backward(dy)
         with torch.no_grad():
@@ -181,7 +183,7 @@ def test_repeated_calls_follow_alignment(device):
         ref = kernels.layer_norm_reference(x, (64,), w, b, 1e-5)
         ref_dx = reference_grads(x, (64,), w, b, 1e-5, dy)[0]
         assert relative_error(y, ref) < 1e-5 and relative_error(x.grad, ref_dx) < 1e-5
-        assert relative_error(y_inference, ref) < 1e-5, (xs, ws, bs)
+        assert relative_error(y_inference, ref) < 1e-5, (xs, ws, bs, ds)
 
 
 def test_forward_plans_are_kept_per_signature(monkeypatch, device):
@@ -192,16 +194,44 @@ def test_forward_plans_are_kept_per_signature(monkeypatch, device):
     monkeypatch.setattr(ln, "_MAX_PLANS", 4)
     x, params = torch.randn(4, 64, device=device), torch.randn(2, 80, device=device)
     w, w_misaligned = params[0, :64], params[0, 1:65]
-    key, plan = ln._rules_plan(x, w, None, False)
+    key, plan = ln._rules_forward_plan(x, w, None, False)
     family, sms = cfg.gpu_family(x.device), cfg.sm_count(x.device)
     rules = cfg.fit_forward_tile(cfg.forward_config(64, x.dtype, family), 4, sms, 4)
     assert plan.conf == rules and plan.grid == (cfg.cdiv(4, rules.block_m),)
-    assert ln._rules_plan(x, w, None, False) == (key, plan) and len(ln._forward_plans) == 1
+    assert ln._rules_forward_plan(x, w, None, False) == (key, plan) and len(ln._forward_plans) == 1
     others = [(x[:1], w, None, False), (x, w_misaligned, None, False), (x, w, None, True)]
-    keys = {ln._rules_plan(*signature)[0] for signature in others}
+    keys = {ln._rules_forward_plan(*signature)[0] for signature in others}
     assert len(keys | {key}) == 4 and len(ln._forward_plans) == 4
-    ln._rules_plan(x, w, params[1, :64], False)  # a fifth: the store is cleared first
+    ln._rules_forward_plan(x, w, params[1, :64], False)  # a fifth: the store is cleared first
     assert len(ln._forward_plans) == 1
+
+
+def test_backward_plans_are_kept_per_signature(monkeypatch, device):
+    """The backward's rules plan likewise: once per signature of dy, x, weight, mean and rstd
+    and the gradients asked for; the plan's config and grid are the rules'."""
+    monkeypatch.setattr(ln, "_backward_plans", {})
+    monkeypatch.setattr(ln, "_MAX_PLANS", 4)
+    x, dy, params = (torch.randn(*shape, device=device) for shape in ((8, 64), (8, 64), (2, 80)))
+    w, w_misaligned = params[0, :64], params[0, 1:65]
+    _, mean, rstd = ln._forward(x, w, None, 1e-5)
+    key, plan = ln._rules_backward_plan(dy, x, w, mean, rstd, True, torch.float32)
+    family, smem = cfg.gpu_family(x.device), cfg.max_shared_memory(x.device)
+    sms = cfg.sm_count(x.device)
+    rules = cfg.backward_config(64, x.dtype, family, smem, 4)
+    rules = cfg.fit_backward_tile(rules, 8, sms * rules.programs_per_sm)
+    groups, rows = ln._persistent_groups(8, rules.block_m, 1, sms * rules.programs_per_sm)
+    assert plan.conf == rules and plan.grid == (1, groups) and plan.rows_per_group == rows
+    again = ln._rules_backward_plan(dy, x, w, mean, rstd, True, torch.float32)
+    assert again == (key, plan) and len(ln._backward_plans) == 1
+    others = [
+        (dy[:, :32], x[:, :32], w[:32], mean, rstd, True, torch.float32),  # another width
+        (dy, x, w_misaligned, mean, rstd, True, torch.float32),
+        (dy, x, w, mean, rstd, False, None),  # no parameter gradients
+    ]
+    keys = {ln._rules_backward_plan(*signature)[0] for signature in others}
+    assert len(keys | {key}) == 4 and len(ln._backward_plans) == 4
+    ln._rules_backward_plan(dy[1:], x[1:], w, mean[1:], rstd[1:], True, torch.float32)  # fifth
+    assert len(ln._backward_plans) == 1
 
 
 def test_repeated_calls_follow_integer_arguments(device):
