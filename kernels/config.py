@@ -556,6 +556,11 @@ _H200_FORWARD: Overrides = {
     # fp32 512: 2 rows with 4 warps (8 columns a thread), 8.80-8.90 us against 9.18-9.25 for the
     # H100's 4 rows and 2 warps, torch.compile 8.74 (probe 87, log entry 47).
     (4, 512): dict(block_m=2, num_warps=4),
+    # fp32 513-1023 (the 1024 block, masked): 4 rows with 4 warps, not the H100's 8: 768
+    # 11.94-12.00 us against 12.61-12.70 (torch.compile 12.19-12.29, was 3% ahead), 640
+    # 10.75-10.78 against 11.46-11.55, 896 12.77-12.80 against 13.44-13.50; 6 rotated rounds,
+    # ranges apart (probe 140, log entry 75). fp32 1024 (unmasked) keeps 8 rows, unmeasured.
+    (4, 1024, MASKED): dict(block_m=4),
     # fp32 256: 4 rows with 1 warp (torch.compile's tile), weight and bias after the reductions:
     # 6.72-6.75 and 6.88-6.98 us against 6.91-6.94 and 7.14-7.20 for 4 rows with 2 warps and
     # params_first (two processes, 6 rotated rounds each; torch.compile 6.78-6.82, 6.91-6.98;

@@ -863,6 +863,13 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
         (n, dtype, f): expected_for_dtype.get((n, dtype, f), expected[n, f])
         for n, dtype, f in tiles
     }
+    # fp32 513-1023: the H200 4 rows (probe 140), the H100 and fp32 1024 the H100's 8.
+    fp32_1024 = {
+        (n, f): cfg.forward_config(n, torch.float32, f).block_m
+        for n in (768, 1024)
+        for f in ("H100", "H200")
+    }
+    assert fp32_1024 == {(768, "H100"): 8, (768, "H200"): 4, (1024, "H100"): 8, (1024, "H200"): 8}
     fp32_512 = {f: cfg.forward_config(512, torch.float32, f) for f in ("H100", "H200")}
     assert {f: (c.block_m, c.num_warps) for f, c in fp32_512.items()} == {
         "H100": (4, 2),
