@@ -559,7 +559,8 @@ _H200_FORWARD: Overrides = {
     # fp32 513-1023 (the 1024 block, masked): 4 rows with 4 warps, not the H100's 8: 768
     # 11.94-12.00 us against 12.61-12.70 (torch.compile 12.19-12.29, was 3% ahead), 640
     # 10.75-10.78 against 11.46-11.55, 896 12.77-12.80 against 13.44-13.50; 6 rotated rounds,
-    # ranges apart (probe 140, log entry 75). fp32 1024 (unmasked) keeps 8 rows, unmeasured.
+    # ranges apart (probe 140, log entry 75). fp32 1024 (unmasked) keeps 8 rows: 4 were 1% faster,
+    # within 1-2% of the copy either way (probe 141, log entry 76).
     (4, 1024, MASKED): dict(block_m=4),
     # fp32 256: 4 rows with 1 warp (torch.compile's tile), weight and bias after the reductions:
     # 6.72-6.75 and 6.88-6.98 us against 6.91-6.94 and 7.14-7.20 for 4 rows with 2 warps and
