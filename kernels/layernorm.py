@@ -1315,10 +1315,11 @@ class _BackwardPlan(NamedTuple):
     conf: cfg.BackwardConfig
     grid: tuple[int, int]  # (splits, groups) of the rows kernel
     rows_per_group: int
-    partial_shape: tuple[int, ...] | None  # the fp32 partial dweight/dbias rows, else None
     sums_modes: tuple[int, ...] | None  # the split rows' own row-sums buffer, else None
     rows_launches: tuple[tuple[dict, dict], ...]  # (constexprs, options) a rows-kernel launch
-    sum_launch: tuple[tuple[int], dict, dict] | None  # the partial rows' sum: grid, consts, options
+    # The sum of the (2, groups, N) fp32 partial dweight/dbias rows: grid, consts, options; None
+    # when there are no partial rows.
+    sum_launch: tuple[tuple[int], dict, dict] | None
 
 
 def _backward_plan(
@@ -1400,7 +1401,6 @@ def _backward_plan(
         conf,
         (conf.splits, groups),
         rows_per_group,
-        (2, groups, N) if sum_launch else None,
         sums_modes,
         launches,
         sum_launch,
@@ -1471,8 +1471,8 @@ def _backward(
         key, plan = (), _backward_plan(conf, M, N, x.is_cuda, sms, has_w, need_dw, need_db)
     # dx fills the slots of buffers a launch does not touch (saves an allocation, ~2-4 us).
     partial = sums = dx
-    if plan.partial_shape is not None:
-        partial = torch.empty(plan.partial_shape, dtype=torch.float32, device=x.device)
+    if plan.sum_launch:
+        partial = torch.empty((2, plan.grid[1], N), dtype=torch.float32, device=x.device)
     if plan.sums_modes is not None:
         sums = _row_sums_buffer(x, plan.conf.splits, plan.sums_modes)
     args = (x, dy, dx, weight, mean, rstd, partial, dx if dw is None else dw)
