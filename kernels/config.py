@@ -30,7 +30,8 @@ stays whole, as two blocks (``tail_n``); a wider one is split over ``splits`` pr
 each holding one slice of the row in registers (per GPU family, ``BWD_TWO_SLICE_TAILS``: two
 slices of a block and a tail each), so x and dy are read once; the group swaps or
 recomputes its row sums (see ``kernels.layernorm._bwd_kernel``). A small kernel
-adds the partial rows in a fixed order: no atomics on data, bitwise reproducible."""
+adds the partial rows in a fixed order: no atomics on data, bitwise reproducible; on sm_90 and
+newer it is a programmatic dependent launch (``BWD_DEPENDENT_SUM``)."""
 
 from __future__ import annotations
 
@@ -401,6 +402,14 @@ DEFAULT_SHARED_MEMORY = 232448
 # copy at N = 1024-8192 against 32 rows a load (log entry 27).
 PARTIAL_SUM_MIN_BLOCK, PARTIAL_SUM_MAX_BLOCK = 32, 256
 PARTIAL_SUM_MAX_ROWS, PARTIAL_SUM_WARPS = 128, 4
+# The partial-row sum is a programmatic dependent launch (PDL, sm_90 and newer): the GPU sets it
+# up while the rows kernel's last programs run, and its programs wait for the rows kernel to end
+# (griddepcontrol.wait) before they load. H200, probes 147-148 (log entry 79): 0.4-2.7 us less a
+# backward at every width of the sweep, % of copy at M = 4096: bf16 4096 74-75 -> 79-80.5, 8192
+# 83 -> 85-86, fp16 8192 83 -> 85-86, fp32 4096 86-87 -> 88-89. The rows kernel letting it start
+# earlier (an explicit trigger after its row loop: the same within the noise; at its start:
+# worse, as on the H100 in entry 27) is not used. Not measured on an H100.
+BWD_DEPENDENT_SUM = True
 # Programs the Triton interpreter (CPU) pretends to have per "device": few, since each costs ~1 ms.
 INTERPRETER_SM_COUNT = 4
 
@@ -908,6 +917,19 @@ def max_shared_memory(device: torch.device) -> int:
         index = device.index if device.index is not None else torch.cuda.current_device()
         return triton.runtime.driver.active.utils.get_device_properties(index)["max_shared_mem"]
     return DEFAULT_SHARED_MEMORY
+
+
+def dependent_sum_launch(device: torch.device) -> bool:
+    """Whether the backward's partial-row sum is a programmatic dependent launch on ``device``
+    (BWD_DEPENDENT_SUM): CUDA GPUs of compute capability 9.0 and newer only."""
+    return BWD_DEPENDENT_SUM and _has_dependent_launch(device)
+
+
+@functools.cache
+def _has_dependent_launch(device: torch.device) -> bool:
+    if device.type != "cuda" or torch.version.hip is not None:
+        return False
+    return torch.cuda.get_device_capability(device) >= (9, 0)
 
 
 @functools.cache

@@ -1062,8 +1062,14 @@ def _sum_partials_kernel(
     BLOCK_N: tl.constexpr,
     HAS_DW: tl.constexpr,
     HAS_DB: tl.constexpr,
+    DEPENDENT: tl.constexpr,
 ):
     # Column block of the (2, G, N) partial buffer summed over G in a fixed order.
+    if DEPENDENT:
+        # Launched as a programmatic dependent of the rows kernel (config.BWD_DEPENDENT_SUM):
+        # its programs may start before the rows kernel ends; this waits until it has ended and
+        # its partial rows are visible.
+        tl.extra.cuda.gdc_wait()
     cols = tl.program_id(0) * BLOCK_N + tl.arange(0, BLOCK_N)
     cmask = cols < N
     dw = tl.zeros([BLOCK_G, BLOCK_N], dtype=tl.float32)
@@ -1331,7 +1337,10 @@ def _backward_plan(
     has_w: bool,
     need_dw: bool,
     need_db: bool,
+    dependent_sum: bool,
 ) -> _BackwardPlan:
+    """The launches of a backward with ``conf`` for an (M, N) input. ``dependent_sum``: the
+    partial-row sum is a programmatic dependent launch (config.dependent_sum_launch)."""
     if conf.splits * (conf.block_n + conf.tail_n) < N:
         raise ValueError(
             f"BackwardConfig covers splits * (block_n + tail_n) columns, fewer than N = {N}: {conf}"
@@ -1392,11 +1401,11 @@ def _backward_plan(
     sum_launch = None
     if param_grads and not direct:
         block_g, block_n = cfg.partial_sum_tile(N, groups, sms)
-        sum_launch = (
-            (cfg.cdiv(N, block_n),),
-            dict(BLOCK_G=block_g, BLOCK_N=block_n, HAS_DW=need_dw, HAS_DB=need_db),
-            dict(num_warps=cfg.PARTIAL_SUM_WARPS),
-        )
+        consts = dict(BLOCK_G=block_g, BLOCK_N=block_n, HAS_DW=need_dw, HAS_DB=need_db)
+        options = dict(num_warps=cfg.PARTIAL_SUM_WARPS)
+        if dependent_sum:
+            options["launch_pdl"] = True
+        sum_launch = ((cfg.cdiv(N, block_n),), dict(**consts, DEPENDENT=dependent_sum), options)
     return _BackwardPlan(
         conf,
         (conf.splits, groups),
@@ -1427,7 +1436,8 @@ def _rules_backward_plan(
         conf = cfg.backward_config(N, x.dtype, family, smem, w_size)
         conf = cfg.fit_backward_tile(conf, M, sms * conf.programs_per_sm)
         has_w, need_db = weight is not None, db_dtype is not None
-        plan = _backward_plan(conf, M, N, x.is_cuda, sms, has_w, need_dw, need_db)
+        dependent = cfg.dependent_sum_launch(x.device)
+        plan = _backward_plan(conf, M, N, x.is_cuda, sms, has_w, need_dw, need_db, dependent)
         _keep_plan(_backward_plans, key, plan)
     return key, plan
 
@@ -1446,7 +1456,8 @@ def _backward(
 
     dweight (the weight's dtype) is computed when ``need_dw``, dbias when ``db_dtype`` is given;
     otherwise they are None. Both are summed in fp32 through a (2, groups, N) partial buffer,
-    added up in a fixed order by :func:`_sum_partials_kernel`; a single group (few rows) writes
+    added up in a fixed order by :func:`_sum_partials_kernel` (a programmatic dependent launch
+    where config.dependent_sum_launch says so); a single group (few rows) writes
     them directly instead (no buffer, no second launch). Rows a little wider than one
     program's block stay whole as a second, tail block (``conf.tail_n``); wider ones are split
     over ``conf.splits`` programs (each slice one block, or a block and a tail) that swap their
@@ -1468,7 +1479,9 @@ def _backward(
         key, plan = _rules_backward_plan(dy, x, weight, mean, rstd, need_dw, db_dtype)
     else:
         sms, has_w = cfg.sm_count(x.device), weight is not None
-        key, plan = (), _backward_plan(conf, M, N, x.is_cuda, sms, has_w, need_dw, need_db)
+        dependent = cfg.dependent_sum_launch(x.device)
+        plan = _backward_plan(conf, M, N, x.is_cuda, sms, has_w, need_dw, need_db, dependent)
+        key = ()
     # dx fills the slots of buffers a launch does not touch (saves an allocation, ~2-4 us).
     partial = sums = dx
     if plan.sum_launch:

@@ -237,6 +237,43 @@ def test_backward_plans_are_kept_per_signature(monkeypatch, device):
     assert len(ln._backward_plans) == 1
 
 
+@pytest.mark.parametrize("dependent", [False, True])
+def test_partial_row_sum_is_a_dependent_launch_only_where_asked(dependent):
+    conf = cfg.BackwardConfig(4096, 1, 1, 8, programs_per_sm=1)
+    plan = ln._backward_plan(conf, 4096, 4096, True, 132, True, True, True, dependent)
+    _grid, consts, options = plan.sum_launch
+    assert consts["DEPENDENT"] is dependent and options.get("launch_pdl", False) is dependent
+    # The interpreter has no dependent launches (and rejects griddepcontrol).
+    assert not cfg.dependent_sum_launch(torch.device("cpu"))
+
+
+@pytest.mark.skipif(
+    not (torch.cuda.is_available() and cfg.dependent_sum_launch(torch.device("cuda"))),
+    reason="needs a CUDA GPU with programmatic dependent launches (sm_90+)",
+)
+@pytest.mark.parametrize(
+    "m, n, dtype",
+    [(4096, 1024, torch.bfloat16), (264, 4096, torch.float32), (300, 10000, torch.float16)]
+    + [(1000, 40000, torch.bfloat16)],  # whole rows, few rows, a tail, split rows
+)
+def test_dependent_partial_row_sum_is_bitwise_the_stream_ordered_one(monkeypatch, m, n, dtype):
+    # The sum may start before the rows kernel ends: its wait is all that orders its loads after
+    # the partial rows' stores. Repeated calls would expose a missing or misplaced wait.
+    x, w, b = (t.detach() for t in _inputs((m, n), (n,), dtype, "cuda"))
+    dy = torch.randn(m, n, device="cuda").to(dtype)
+    _, mean, rstd = ln._forward(x, w, b, 1e-5)
+    results = {}
+    for dependent in (False, True):
+        monkeypatch.setattr(cfg, "BWD_DEPENDENT_SUM", dependent)
+        monkeypatch.setattr(ln, "_backward_plans", {})
+        key, plan = ln._rules_backward_plan(dy, x, w, mean, rstd, True, b.dtype)
+        assert plan.sum_launch[2].get("launch_pdl", False) is dependent
+        results[dependent] = [ln._backward(dy, x, w, mean, rstd, True, b.dtype) for _ in range(20)]
+    for grads in results[True] + results[False][1:]:
+        for got, want in zip(grads, results[False][0], strict=True):
+            assert torch.equal(got, want)
+
+
 def test_repeated_calls_follow_integer_arguments(device):
     # The same for the integer arguments Triton specializes on (== 1, multiple of 16): one row,
     # then 17 and 16 rows, then one again, all at the same width and dtype.
