@@ -274,6 +274,35 @@ def test_dependent_partial_row_sum_is_bitwise_the_stream_ordered_one(monkeypatch
             assert torch.equal(got, want)
 
 
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="CUDA graphs need a GPU")
+def test_forward_and_backward_replay_in_a_cuda_graph():
+    # Captured launches, the backward's dependent partial-row sum among them (sm_90+), replay on
+    # new data to exactly what eager calls give.
+    m, n = 512, 4096
+    x, w, b = _inputs((m, n), (n,), torch.bfloat16, "cuda")
+    dy = torch.randn(m, n, device="cuda", dtype=torch.bfloat16)
+
+    def step():
+        y = kernels.layer_norm(x, (n,), w, b)
+        return (y, *torch.autograd.grad(y, (x, w, b), dy))
+
+    side = torch.cuda.Stream()
+    side.wait_stream(torch.cuda.current_stream())
+    with torch.cuda.stream(side):  # warm-up: compiles the kernels and keeps the plans
+        step()
+    torch.cuda.current_stream().wait_stream(side)
+    graph = torch.cuda.CUDAGraph()
+    with torch.cuda.graph(graph):
+        captured = step()
+    for _ in range(3):
+        with torch.no_grad():
+            x.copy_(torch.randn_like(x))
+            dy.copy_(torch.randn_like(dy))
+        graph.replay()
+        for got, want in zip(captured, step(), strict=True):
+            assert torch.equal(got, want)
+
+
 def test_repeated_calls_follow_integer_arguments(device):
     # The same for the integer arguments Triton specializes on (== 1, multiple of 16): one row,
     # then 17 and 16 rows, then one again, all at the same width and dtype.

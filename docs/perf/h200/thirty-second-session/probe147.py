@@ -12,6 +12,8 @@ Prediction: the sum's launch latency (~1 us of the 2.6-4.3 us the second launch 
 40) hidden: pdl and trig-end +1 to +3 points of copy at 1024-4096, under 1 at 8192 and wider;
 trig-start no better (crowding). Each variant's dx, dweight, dbias bitwise equal to off's over
 20 calls, off's within the reference tolerances. 5 rotated rounds; the copy in the same rounds.
+Runs on d2815f3 with experiment.diff (beside this file) applied: its config.BWD_SUM_PDL and
+TRIGGER are gone from a3486d2, which kept variant pdl as config.BWD_DEPENDENT_SUM (probe 149).
   PYTHONPATH=. python docs/perf/h200/thirty-second-session/probe147.py"""
 
 import torch

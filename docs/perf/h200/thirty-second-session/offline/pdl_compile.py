@@ -1,7 +1,9 @@
 """Offline (Triton 3.6, sm_90): the backward's rows kernel with the dependent-launch trigger
 (TRIGGER 0 none, 2 after the row loop, 3 at the start) and the partial-row sum with its
 griddepcontrol.wait: registers, spills, shared memory, and where the PTX puts the
-griddepcontrol instructions (probe 147's variants compile as intended).
+griddepcontrol instructions (probe 147's variants compile as intended). Runs on d2815f3 with
+../experiment.diff applied (the experiment's TRIGGER and WAIT constexprs; a3486d2 kept only the wait,
+as DEPENDENT).
   PYTHONPATH=. /work/venv36/bin/python docs/perf/h200/thirty-second-session/offline/pdl_compile.py"""
 import os, subprocess
 import torch, triton
