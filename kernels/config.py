@@ -30,8 +30,10 @@ stays whole, as two blocks (``tail_n``); a wider one is split over ``splits`` pr
 each holding one slice of the row in registers (per GPU family, ``BWD_TWO_SLICE_TAILS``: two
 slices of a block and a tail each), so x and dy are read once; the group swaps or
 recomputes its row sums (see ``kernels.layernorm._bwd_kernel``). A small kernel
-adds the partial rows in a fixed order: no atomics on data, bitwise reproducible; on sm_90 and
-newer it is a programmatic dependent launch (``BWD_DEPENDENT_SUM``)."""
+adds the partial rows in a fixed order: no atomics on data, bitwise reproducible.
+
+On sm_90 and newer every launch but a cooperative one is a programmatic dependent launch of the
+kernel before it in the stream (``DEPENDENT_LAUNCHES``)."""
 
 from __future__ import annotations
 
@@ -402,14 +404,17 @@ DEFAULT_SHARED_MEMORY = 232448
 # copy at N = 1024-8192 against 32 rows a load (log entry 27).
 PARTIAL_SUM_MIN_BLOCK, PARTIAL_SUM_MAX_BLOCK = 32, 256
 PARTIAL_SUM_MAX_ROWS, PARTIAL_SUM_WARPS = 128, 4
-# The partial-row sum is a programmatic dependent launch (PDL, sm_90 and newer): the GPU sets it
-# up while the rows kernel's last programs run, and its programs wait for the rows kernel to end
-# (griddepcontrol.wait) before they load. H200, probes 147-148 (log entry 79): 0.4-2.7 us less a
-# backward at every width of the sweep, % of copy at M = 4096: bf16 4096 74-75 -> 79-80.5, 8192
-# 83 -> 85-86, fp16 8192 83 -> 85-86, fp32 4096 86-87 -> 88-89. The rows kernel letting it start
-# earlier (an explicit trigger after its row loop: the same within the noise; at its start:
-# worse, as on the H100 in entry 27) is not used. Not measured on an H100.
-BWD_DEPENDENT_SUM = True
+# Programmatic dependent launches (PDL, sm_90 and newer): each kernel but a cooperative one is
+# launched so that the GPU sets it up while the kernel before it in the stream finishes, and its
+# programs wait for that kernel to end (griddepcontrol.wait) before any load or store. No kernel
+# lets its successor start early (an explicit trigger). H200, log entries 79-80: the backward's
+# partial-row sum after the rows kernel 0.3-2.7 us less a backward at every width of the sweep
+# (probes 147-149; % of copy at M = 4096: bf16 4096 74-77 -> 79-80, 16-bit 8192 83 -> 85-86,
+# fp32 4096 86 -> 88.5-89; the rows kernel's trigger after its row loop the same within the
+# noise, at its start worse, as on the H100 in entry 27); the forward and the rows kernel right
+# after another kernel 0.2-1.9 us less (probe 150; nothing in the harness's own timing, whose
+# start event between the two kernels keeps them apart). Not measured on an H100.
+DEPENDENT_LAUNCHES = True
 # Programs the Triton interpreter (CPU) pretends to have per "device": few, since each costs ~1 ms.
 INTERPRETER_SM_COUNT = 4
 
@@ -919,10 +924,10 @@ def max_shared_memory(device: torch.device) -> int:
     return DEFAULT_SHARED_MEMORY
 
 
-def dependent_sum_launch(device: torch.device) -> bool:
-    """Whether the backward's partial-row sum is a programmatic dependent launch on ``device``
-    (BWD_DEPENDENT_SUM): CUDA GPUs of compute capability 9.0 and newer only."""
-    return BWD_DEPENDENT_SUM and _has_dependent_launch(device)
+def dependent_launches(device: torch.device) -> bool:
+    """Whether kernels are programmatic dependent launches on ``device`` (DEPENDENT_LAUNCHES):
+    CUDA GPUs of compute capability 9.0 and newer only (never the interpreter)."""
+    return DEPENDENT_LAUNCHES and _has_dependent_launch(device)
 
 
 @functools.cache

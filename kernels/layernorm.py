@@ -137,6 +137,15 @@ def _welford_combine(mean_a, m2_a, n_a, mean_b, m2_b, n_b):
 
 
 @triton.jit
+def _wait_for_prior_kernel():
+    # For a kernel launched as a programmatic dependent of the kernel before it in the stream
+    # (launch_pdl, config.dependent_launches): its programs may be placed on the SMs before that
+    # kernel ends, so they wait here, before any load or store, until it has ended and its
+    # writes are visible. (Memory the caching allocator hands out may still be read by it.)
+    tl.extra.cuda.gdc_wait()
+
+
+@triton.jit
 def _fwd_kernel(
     X,
     Y,
@@ -164,7 +173,10 @@ def _fwd_kernel(
     EVICT2: tl.constexpr,
     IN_ORDER: tl.constexpr,
     PASS2_AHEAD: tl.constexpr,
+    DEPENDENT: tl.constexpr,
 ):
+    if DEPENDENT:
+        _wait_for_prior_kernel()
     # FULL_TILES (N == NUM_CHUNKS * BLOCK_N, M a multiple of BLOCK_M): the masks are constant
     # (all true, folded away by the compiler: streamed rows' chunk loads are then vectorized and
     # can be hoisted, several in flight at once: how many is ptxas's choice, unless
@@ -177,7 +189,7 @@ def _fwd_kernel(
     # equal_lanes. ONE_LOAD_CHUNKS (EQUAL_LANES only): pass 1 loads its chunks as one tile of
     # this many (a power of two, the chunks past NUM_CHUNKS masked off; ForwardConfig.
     # padded_load), 0 for a loop over them. EVICT1, EVICT2: the streamed passes' x loads'
-    # eviction policies ("" = none; ForwardConfig.l2_hints).
+    # eviction policies ("" = none; ForwardConfig.l2_hints). DEPENDENT: a dependent launch.
     rows = tl.program_id(0) * BLOCK_M + tl.arange(0, BLOCK_M)
     row_ok = rows < M
     if FULL_TILES:
@@ -859,7 +871,10 @@ def _bwd_kernel(
     W_PER_ROW: tl.constexpr,
     STRIDED: tl.constexpr,
     LAG: tl.constexpr,
+    DEPENDENT: tl.constexpr,
 ):
+    if DEPENDENT:  # a dependent launch (never a cooperative one)
+        _wait_for_prior_kernel()
     # dx = rstd * (w*dy - mean(w*dy) - xhat * mean(xhat*w*dy)), row by row.
     # Program (s, g) owns columns [s*BLOCK_N, (s+1)*BLOCK_N) of the rows
     # [g*rows_per_group, (g+1)*rows_per_group) (a multiple of BLOCK_M), BLOCK_M rows at a time;
@@ -1065,11 +1080,8 @@ def _sum_partials_kernel(
     DEPENDENT: tl.constexpr,
 ):
     # Column block of the (2, G, N) partial buffer summed over G in a fixed order.
-    if DEPENDENT:
-        # Launched as a programmatic dependent of the rows kernel (config.BWD_DEPENDENT_SUM):
-        # its programs may start before the rows kernel ends; this waits until it has ended and
-        # its partial rows are visible.
-        tl.extra.cuda.gdc_wait()
+    if DEPENDENT:  # a dependent launch: waits for the rows kernel's partial rows
+        _wait_for_prior_kernel()
     cols = tl.program_id(0) * BLOCK_N + tl.arange(0, BLOCK_N)
     cmask = cols < N
     dw = tl.zeros([BLOCK_G, BLOCK_N], dtype=tl.float32)
@@ -1177,10 +1189,16 @@ def _test_slowdown(*tensors: torch.Tensor) -> None:
 
 
 def _fwd_kernel_consts(
-    conf: cfg.ForwardConfig, M: int, N: int, has_w: bool, has_b: bool, stats: bool
+    conf: cfg.ForwardConfig,
+    M: int,
+    N: int,
+    has_w: bool,
+    has_b: bool,
+    stats: bool,
+    dependent: bool,
 ) -> dict:
     """_fwd_kernel's constexpr parameters, in its order, for ``conf`` (splits == 1) and an
-    (M, N) input."""
+    (M, N) input; ``dependent``: launched as a programmatic dependent launch."""
     full = N == conf.block_n * conf.num_chunks and M % conf.block_m == 0
     hints = ("evict_last", "evict_first") if conf.l2_hints else ("", "")
     equal_lanes = conf.lane_stats and conf.equal_lanes and full
@@ -1201,6 +1219,7 @@ def _fwd_kernel_consts(
         EVICT2=hints[1],
         IN_ORDER=conf.in_order,
         PASS2_AHEAD=conf.pass2_ahead and conf.num_chunks > 1,
+        DEPENDENT=dependent,
     )
 
 
@@ -1215,16 +1234,24 @@ class _ForwardPlan(NamedTuple):
 
 
 def _forward_plan(
-    conf: cfg.ForwardConfig, M: int, N: int, has_w: bool, has_b: bool, stats: bool
+    conf: cfg.ForwardConfig,
+    M: int,
+    N: int,
+    has_w: bool,
+    has_b: bool,
+    stats: bool,
+    dependent: bool,
 ) -> _ForwardPlan:
+    """The launch of a forward with ``conf`` for an (M, N) input; ``dependent``: a programmatic
+    dependent launch (config.dependent_launches; split rows, launched cooperatively, never)."""
     if conf.lag and conf.splits == 1:
         raise ValueError(f"ForwardConfig.lag needs split rows (splits > 1): {conf}")
     if conf.splits > 1:
         return _ForwardPlan(conf)
-    options = {"num_warps": conf.num_warps}
+    options = {"num_warps": conf.num_warps, "launch_pdl": dependent}
     if conf.max_registers:
         options["maxnreg"] = conf.max_registers
-    consts = _fwd_kernel_consts(conf, M, N, has_w, has_b, stats)
+    consts = _fwd_kernel_consts(conf, M, N, has_w, has_b, stats, dependent)
     return _ForwardPlan(conf, (cfg.cdiv(M, conf.block_m),), consts, options)
 
 
@@ -1252,7 +1279,8 @@ def _rules_forward_plan(x: torch.Tensor, weight, bias, stats: bool) -> tuple[tup
     if plan is None:
         conf = cfg.forward_config(N, x.dtype, cfg.gpu_family(x.device))
         conf = cfg.fit_forward_tile(conf, M, cfg.sm_count(x.device), x.element_size())
-        plan = _forward_plan(conf, M, N, weight is not None, bias is not None, stats)
+        dependent = cfg.dependent_launches(x.device)
+        plan = _forward_plan(conf, M, N, weight is not None, bias is not None, stats, dependent)
         _keep_plan(_forward_plans, key, plan)
     return key, plan
 
@@ -1281,7 +1309,9 @@ def _forward(
     if conf is None:
         key, plan = _rules_forward_plan(x, weight, bias, stats)
     else:
-        key, plan = (), _forward_plan(conf, M, N, weight is not None, bias is not None, stats)
+        has_w, has_b = weight is not None, bias is not None
+        dependent = cfg.dependent_launches(x.device)
+        key, plan = (), _forward_plan(conf, M, N, has_w, has_b, stats, dependent)
     conf = plan.conf
     if conf.splits == 1:
         args = (x, y, weight, bias, mean, rstd, x.stride(0), M, N, float(eps))
@@ -1337,10 +1367,11 @@ def _backward_plan(
     has_w: bool,
     need_dw: bool,
     need_db: bool,
-    dependent_sum: bool,
+    dependent: bool,
 ) -> _BackwardPlan:
-    """The launches of a backward with ``conf`` for an (M, N) input. ``dependent_sum``: the
-    partial-row sum is a programmatic dependent launch (config.dependent_sum_launch)."""
+    """The launches of a backward with ``conf`` for an (M, N) input. ``dependent``: each is a
+    programmatic dependent launch of the kernel before it (config.dependent_launches), but a
+    cooperative one (split rows swapping their sums)."""
     if conf.splits * (conf.block_n + conf.tail_n) < N:
         raise ValueError(
             f"BackwardConfig covers splits * (block_n + tail_n) columns, fewer than N = {N}: {conf}"
@@ -1384,11 +1415,13 @@ def _backward_plan(
                 W_PER_ROW=conf.weights_per_row,
                 STRIDED=conf.strided,
                 LAG=conf.lag,
+                DEPENDENT=dependent and mode != SUMS_EXCHANGE.value,
             ),
             dict(
                 # An exchange needs the whole grid resident at once: CUDA's cooperative launch
                 # guarantees it, or refuses the launch, instead of letting it hang.
                 launch_cooperative_grid=mode == SUMS_EXCHANGE.value,
+                launch_pdl=dependent and mode != SUMS_EXCHANGE.value,
                 num_warps=conf.num_warps,
                 # mul+add contraction (fma): ~15% fewer instructions in the loop, 16-bit split
                 # rows ~1 point faster (log entry 24). Not for N == 1, where it would make
@@ -1402,10 +1435,8 @@ def _backward_plan(
     if param_grads and not direct:
         block_g, block_n = cfg.partial_sum_tile(N, groups, sms)
         consts = dict(BLOCK_G=block_g, BLOCK_N=block_n, HAS_DW=need_dw, HAS_DB=need_db)
-        options = dict(num_warps=cfg.PARTIAL_SUM_WARPS)
-        if dependent_sum:
-            options["launch_pdl"] = True
-        sum_launch = ((cfg.cdiv(N, block_n),), dict(**consts, DEPENDENT=dependent_sum), options)
+        options = dict(num_warps=cfg.PARTIAL_SUM_WARPS, launch_pdl=dependent)
+        sum_launch = ((cfg.cdiv(N, block_n),), dict(**consts, DEPENDENT=dependent), options)
     return _BackwardPlan(
         conf,
         (conf.splits, groups),
@@ -1436,7 +1467,7 @@ def _rules_backward_plan(
         conf = cfg.backward_config(N, x.dtype, family, smem, w_size)
         conf = cfg.fit_backward_tile(conf, M, sms * conf.programs_per_sm)
         has_w, need_db = weight is not None, db_dtype is not None
-        dependent = cfg.dependent_sum_launch(x.device)
+        dependent = cfg.dependent_launches(x.device)
         plan = _backward_plan(conf, M, N, x.is_cuda, sms, has_w, need_dw, need_db, dependent)
         _keep_plan(_backward_plans, key, plan)
     return key, plan
@@ -1456,8 +1487,7 @@ def _backward(
 
     dweight (the weight's dtype) is computed when ``need_dw``, dbias when ``db_dtype`` is given;
     otherwise they are None. Both are summed in fp32 through a (2, groups, N) partial buffer,
-    added up in a fixed order by :func:`_sum_partials_kernel` (a programmatic dependent launch
-    where config.dependent_sum_launch says so); a single group (few rows) writes
+    added up in a fixed order by :func:`_sum_partials_kernel`; a single group (few rows) writes
     them directly instead (no buffer, no second launch). Rows a little wider than one
     program's block stay whole as a second, tail block (``conf.tail_n``); wider ones are split
     over ``conf.splits`` programs (each slice one block, or a block and a tail) that swap their
@@ -1479,7 +1509,7 @@ def _backward(
         key, plan = _rules_backward_plan(dy, x, weight, mean, rstd, need_dw, db_dtype)
     else:
         sms, has_w = cfg.sm_count(x.device), weight is not None
-        dependent = cfg.dependent_sum_launch(x.device)
+        dependent = cfg.dependent_launches(x.device)
         plan = _backward_plan(conf, M, N, x.is_cuda, sms, has_w, need_dw, need_db, dependent)
         key = ()
     # dx fills the slots of buffers a launch does not touch (saves an allocation, ~2-4 us).

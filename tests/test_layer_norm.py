@@ -238,17 +238,28 @@ def test_backward_plans_are_kept_per_signature(monkeypatch, device):
 
 
 @pytest.mark.parametrize("dependent", [False, True])
-def test_partial_row_sum_is_a_dependent_launch_only_where_asked(dependent):
-    conf = cfg.BackwardConfig(4096, 1, 1, 8, programs_per_sm=1)
-    plan = ln._backward_plan(conf, 4096, 4096, True, 132, True, True, True, dependent)
-    _grid, consts, options = plan.sum_launch
-    assert consts["DEPENDENT"] is dependent and options.get("launch_pdl", False) is dependent
+def test_launches_are_dependent_only_where_asked(dependent):
+    fwd = ln._forward_plan(
+        cfg.forward_config(4096, torch.float32), 64, 4096, True, True, True, dependent
+    )
+    assert fwd.consts["DEPENDENT"] is dependent and fwd.options["launch_pdl"] is dependent
+    whole = cfg.BackwardConfig(4096, 1, 1, 8, programs_per_sm=1)
+    split = cfg.backward_config(40000, torch.bfloat16)  # swaps its row sums: cooperative
+    for conf, rows_dependent in ((whole, dependent), (split, False)):
+        plan = ln._backward_plan(
+            conf, 4096, conf.splits * 4096, True, 132, True, True, True, dependent
+        )
+        ((consts, options),) = plan.rows_launches
+        assert options["launch_cooperative_grid"] is (conf.splits > 1)
+        assert consts["DEPENDENT"] is rows_dependent and options["launch_pdl"] is rows_dependent
+        _grid, consts, options = plan.sum_launch
+        assert consts["DEPENDENT"] is dependent and options["launch_pdl"] is dependent
     # The interpreter has no dependent launches (and rejects griddepcontrol).
-    assert not cfg.dependent_sum_launch(torch.device("cpu"))
+    assert not cfg.dependent_launches(torch.device("cpu"))
 
 
 @pytest.mark.skipif(
-    not (torch.cuda.is_available() and cfg.dependent_sum_launch(torch.device("cuda"))),
+    not (torch.cuda.is_available() and cfg.dependent_launches(torch.device("cuda"))),
     reason="needs a CUDA GPU with programmatic dependent launches (sm_90+)",
 )
 @pytest.mark.parametrize(
@@ -256,28 +267,38 @@ def test_partial_row_sum_is_a_dependent_launch_only_where_asked(dependent):
     [(4096, 1024, torch.bfloat16), (264, 4096, torch.float32), (300, 10000, torch.float16)]
     + [(1000, 40000, torch.bfloat16)],  # whole rows, few rows, a tail, split rows
 )
-def test_dependent_partial_row_sum_is_bitwise_the_stream_ordered_one(monkeypatch, m, n, dtype):
-    # The sum may start before the rows kernel ends: its wait is all that orders its loads after
-    # the partial rows' stores. Repeated calls would expose a missing or misplaced wait.
-    x, w, b = (t.detach() for t in _inputs((m, n), (n,), dtype, "cuda"))
-    dy = torch.randn(m, n, device="cuda").to(dtype)
-    _, mean, rstd = ln._forward(x, w, b, 1e-5)
+def test_dependent_launches_are_bitwise_the_stream_ordered_ones(monkeypatch, m, n, dtype):
+    # A dependent kernel may be placed on the SMs before the kernel ahead of it ends: its wait is
+    # all that orders its loads after that kernel's stores. Here the kernel ahead writes the
+    # input (x, then dy) anew each time, from one of two sources in turn, and the sum follows
+    # the rows kernel: a missing or misplaced wait would read stale or partial data.
+    sources = [_inputs((m, n), (n,), dtype, "cuda")[0].detach() for _ in range(2)]
+    dys = [torch.randn(m, n, device="cuda").to(dtype) for _ in range(2)]
+    w, b = (t.detach() for t in _inputs((m, n), (n,), dtype, "cuda")[1:])
+    x, dy = torch.empty_like(sources[0]), torch.empty_like(dys[0])
     results = {}
     for dependent in (False, True):
-        monkeypatch.setattr(cfg, "BWD_DEPENDENT_SUM", dependent)
+        monkeypatch.setattr(cfg, "DEPENDENT_LAUNCHES", dependent)
+        monkeypatch.setattr(ln, "_forward_plans", {})
         monkeypatch.setattr(ln, "_backward_plans", {})
-        key, plan = ln._rules_backward_plan(dy, x, w, mean, rstd, True, b.dtype)
-        assert plan.sum_launch[2].get("launch_pdl", False) is dependent
-        results[dependent] = [ln._backward(dy, x, w, mean, rstd, True, b.dtype) for _ in range(20)]
-    for grads in results[True] + results[False][1:]:
-        for got, want in zip(grads, results[False][0], strict=True):
+        runs = []
+        for i in range(20):
+            x.copy_(sources[i % 2])
+            y, mean, rstd = ln._forward(x, w, b, 1e-5)
+            dy.copy_(dys[i % 2])
+            runs.append((y, mean, rstd, *ln._backward(dy, x, w, mean, rstd, True, b.dtype)))
+        _, plan = ln._rules_backward_plan(dy, x, w, mean, rstd, True, b.dtype)
+        assert plan.sum_launch[2]["launch_pdl"] is dependent
+        results[dependent] = runs
+    for i, run in enumerate(results[True] + results[False]):
+        for got, want in zip(run, results[False][i % 2], strict=True):
             assert torch.equal(got, want)
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="CUDA graphs need a GPU")
 def test_forward_and_backward_replay_in_a_cuda_graph():
-    # Captured launches, the backward's dependent partial-row sum among them (sm_90+), replay on
-    # new data to exactly what eager calls give.
+    # Captured launches, dependent ones on sm_90+, replay on new data to exactly what eager
+    # calls give.
     m, n = 512, 4096
     x, w, b = _inputs((m, n), (n,), torch.bfloat16, "cuda")
     dy = torch.randn(m, n, device="cuda", dtype=torch.bfloat16)

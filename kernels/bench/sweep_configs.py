@@ -235,10 +235,12 @@ def host_overhead_us(iters: int = 3000) -> pd.DataFrame:
     xd, wd, bd = x.detach(), w.detach(), b.detach()
 
     args = (xd, y, wd, bd, mean, rstd, 4096, 1, 4096, 1e-5)
-    consts = ln._fwd_kernel_consts(conf, 1, 4096, True, True, True)
+    dependent = cfg.dependent_launches(xd.device)  # as the launchers launch it
+    consts = ln._fwd_kernel_consts(conf, 1, 4096, True, True, True, dependent)
+    options = dict(num_warps=conf.num_warps, launch_pdl=dependent)
 
     def raw_launch():
-        ln._fwd_kernel[(1,)](*args, **consts, num_warps=conf.num_warps)
+        ln._fwd_kernel[(1,)](*args, **consts, **options)
 
     def per_call(fn):
         for _ in range(50):
@@ -251,7 +253,7 @@ def host_overhead_us(iters: int = 3000) -> pd.DataFrame:
         return (time.perf_counter() - t0) / iters * 1e6
 
     def direct_launch():
-        ln._launch(ln._fwd_kernel, (1,), args, consts, num_warps=conf.num_warps)
+        ln._launch(ln._fwd_kernel, (1,), args, consts, **options)
 
     layers = {
         "raw kernel launch": raw_launch,
