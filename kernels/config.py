@@ -32,8 +32,8 @@ slices of a block and a tail each), so x and dy are read once; the group swaps o
 recomputes its row sums (see ``kernels.layernorm._bwd_kernel``). A small kernel
 adds the partial rows in a fixed order: no atomics on data, bitwise reproducible.
 
-On sm_90 and newer every launch but a cooperative one is a programmatic dependent launch of the
-kernel before it in the stream (``DEPENDENT_LAUNCHES``)."""
+On sm_90 and newer the launches are programmatic dependent launches of the kernel before them in
+the stream (``DEPENDENT_LAUNCHES``), but cooperative ones and the forward's split rows."""
 
 from __future__ import annotations
 
@@ -404,16 +404,17 @@ DEFAULT_SHARED_MEMORY = 232448
 # copy at N = 1024-8192 against 32 rows a load (log entry 27).
 PARTIAL_SUM_MIN_BLOCK, PARTIAL_SUM_MAX_BLOCK = 32, 256
 PARTIAL_SUM_MAX_ROWS, PARTIAL_SUM_WARPS = 128, 4
-# Programmatic dependent launches (PDL, sm_90 and newer): each kernel but a cooperative one is
-# launched so that the GPU sets it up while the kernel before it in the stream finishes, and its
-# programs wait for that kernel to end (griddepcontrol.wait) before any load or store. No kernel
-# lets its successor start early (an explicit trigger). H200, log entries 79-80: the backward's
-# partial-row sum after the rows kernel 0.3-2.7 us less a backward at every width of the sweep
-# (probes 147-149; % of copy at M = 4096: bf16 4096 74-77 -> 79-80, 16-bit 8192 83 -> 85-86,
-# fp32 4096 86 -> 88.5-89; the rows kernel's trigger after its row loop the same within the
-# noise, at its start worse, as on the H100 in entry 27); the forward and the rows kernel right
-# after another kernel 0.2-1.9 us less (probe 150; nothing in the harness's own timing, whose
-# start event between the two kernels keeps them apart). Not measured on an H100.
+# Programmatic dependent launches (PDL, sm_90 and newer): each kernel (not a cooperative launch,
+# not the forward's split rows, which on a GPU launch cooperatively) is launched so that the GPU
+# sets it up while the kernel before it in the stream finishes, and its programs wait for that
+# kernel to end (griddepcontrol.wait) before any load or store. No kernel lets its successor start
+# early (an explicit trigger). H200, log entries 79-80: the backward's partial-row sum after the
+# rows kernel 0.3-2.7 us less a backward at every width of the sweep (probes 147-149; % of copy at
+# M = 4096: bf16 4096 74-77 -> 79-80, 16-bit 8192 83 -> 85-86, fp32 4096 86 -> 88.5-89; the rows
+# kernel's trigger after its row loop the same within the noise, at its start worse, as on the
+# H100 in entry 27); the forward and the rows kernel right after another kernel 0.2-1.9 us less
+# (probe 150; nothing in the harness's own timing, whose start event between the two kernels keeps
+# them apart). Not measured on an H100.
 DEPENDENT_LAUNCHES = True
 # Programs the Triton interpreter (CPU) pretends to have per "device": few, since each costs ~1 ms.
 INTERPRETER_SM_COUNT = 4

@@ -1243,7 +1243,7 @@ def _forward_plan(
     dependent: bool,
 ) -> _ForwardPlan:
     """The launch of a forward with ``conf`` for an (M, N) input; ``dependent``: a programmatic
-    dependent launch (config.dependent_launches; split rows, launched cooperatively, never)."""
+    dependent launch (config.dependent_launches; split rows, their own launches, never)."""
     if conf.lag and conf.splits == 1:
         raise ValueError(f"ForwardConfig.lag needs split rows (splits > 1): {conf}")
     if conf.splits > 1:
