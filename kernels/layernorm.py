@@ -1188,6 +1188,12 @@ def _test_slowdown(*tensors: torch.Tensor) -> None:
         t[: math.ceil(cfg.TEST_SLOWDOWN * t.shape[0])].clone()
 
 
+def _dependent_launch_option(dependent: bool) -> dict:
+    """Triton's launch option for a programmatic dependent launch, only where one is asked:
+    backends without the option (AMD's) reject it even when false."""
+    return {"launch_pdl": True} if dependent else {}
+
+
 def _fwd_kernel_consts(
     conf: cfg.ForwardConfig,
     M: int,
@@ -1248,7 +1254,7 @@ def _forward_plan(
         raise ValueError(f"ForwardConfig.lag needs split rows (splits > 1): {conf}")
     if conf.splits > 1:
         return _ForwardPlan(conf)
-    options = {"num_warps": conf.num_warps, "launch_pdl": dependent}
+    options = {"num_warps": conf.num_warps, **_dependent_launch_option(dependent)}
     if conf.max_registers:
         options["maxnreg"] = conf.max_registers
     consts = _fwd_kernel_consts(conf, M, N, has_w, has_b, stats, dependent)
@@ -1421,7 +1427,7 @@ def _backward_plan(
                 # An exchange needs the whole grid resident at once: CUDA's cooperative launch
                 # guarantees it, or refuses the launch, instead of letting it hang.
                 launch_cooperative_grid=mode == SUMS_EXCHANGE.value,
-                launch_pdl=dependent and mode != SUMS_EXCHANGE.value,
+                **_dependent_launch_option(dependent and mode != SUMS_EXCHANGE.value),
                 num_warps=conf.num_warps,
                 # mul+add contraction (fma): ~15% fewer instructions in the loop, 16-bit split
                 # rows ~1 point faster (log entry 24). Not for N == 1, where it would make
@@ -1435,7 +1441,7 @@ def _backward_plan(
     if param_grads and not direct:
         block_g, block_n = cfg.partial_sum_tile(N, groups, sms)
         consts = dict(BLOCK_G=block_g, BLOCK_N=block_n, HAS_DW=need_dw, HAS_DB=need_db)
-        options = dict(num_warps=cfg.PARTIAL_SUM_WARPS, launch_pdl=dependent)
+        options = dict(num_warps=cfg.PARTIAL_SUM_WARPS, **_dependent_launch_option(dependent))
         sum_launch = ((cfg.cdiv(N, block_n),), dict(**consts, DEPENDENT=dependent), options)
     return _BackwardPlan(
         conf,

@@ -242,7 +242,8 @@ def test_launches_are_dependent_only_where_asked(dependent):
     fwd = ln._forward_plan(
         cfg.forward_config(4096, torch.float32), 64, 4096, True, True, True, dependent
     )
-    assert fwd.consts["DEPENDENT"] is dependent and fwd.options["launch_pdl"] is dependent
+    assert fwd.consts["DEPENDENT"] is dependent
+    assert fwd.options.get("launch_pdl", False) is dependent
     whole = cfg.BackwardConfig(4096, 1, 1, 8, programs_per_sm=1)
     split = cfg.backward_config(40000, torch.bfloat16)  # swaps its row sums: cooperative
     for conf, rows_dependent in ((whole, dependent), (split, False)):
@@ -251,9 +252,11 @@ def test_launches_are_dependent_only_where_asked(dependent):
         )
         ((consts, options),) = plan.rows_launches
         assert options["launch_cooperative_grid"] is (conf.splits > 1)
-        assert consts["DEPENDENT"] is rows_dependent and options["launch_pdl"] is rows_dependent
+        assert consts["DEPENDENT"] is rows_dependent
+        assert options.get("launch_pdl", False) is rows_dependent
         _grid, consts, options = plan.sum_launch
-        assert consts["DEPENDENT"] is dependent and options["launch_pdl"] is dependent
+        assert consts["DEPENDENT"] is dependent
+        assert options.get("launch_pdl", False) is dependent
     # The interpreter has no dependent launches (and rejects griddepcontrol).
     assert not cfg.dependent_launches(torch.device("cpu"))
 
@@ -288,7 +291,7 @@ def test_dependent_launches_are_bitwise_the_stream_ordered_ones(monkeypatch, m, 
             dy.copy_(dys[i % 2])
             runs.append((y, mean, rstd, *ln._backward(dy, x, w, mean, rstd, True, b.dtype)))
         _, plan = ln._rules_backward_plan(dy, x, w, mean, rstd, True, b.dtype)
-        assert plan.sum_launch[2]["launch_pdl"] is dependent
+        assert plan.sum_launch[2].get("launch_pdl", False) is dependent
         results[dependent] = runs
     for i, run in enumerate(results[True] + results[False]):
         for got, want in zip(run, results[False][i % 2], strict=True):

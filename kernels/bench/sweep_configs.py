@@ -237,7 +237,7 @@ def host_overhead_us(iters: int = 3000) -> pd.DataFrame:
     args = (xd, y, wd, bd, mean, rstd, 4096, 1, 4096, 1e-5)
     dependent = cfg.dependent_launches(xd.device)  # as the launchers launch it
     consts = ln._fwd_kernel_consts(conf, 1, 4096, True, True, True, dependent)
-    options = dict(num_warps=conf.num_warps, launch_pdl=dependent)
+    options = dict(num_warps=conf.num_warps, **ln._dependent_launch_option(dependent))
 
     def raw_launch():
         ln._fwd_kernel[(1,)](*args, **consts, **options)
