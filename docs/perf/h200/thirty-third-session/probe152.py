@@ -74,7 +74,8 @@ if __name__ == "__main__":
             print(
                 f"{dtype_name:8s} {n:5d} M {m:6d}  "
                 + "  ".join(f"{k} {v:8.2f}" for k, v in med.items())
-                + f"  us; full {gb / med['full']:6.0f} GB/s ({med['copy'] / med['full']:.1%} of copy)",
+                + f"  us; full {gb / med['full']:6.0f} GB/s"
+                + f" ({med['copy'] / med['full']:.1%} of copy)",
                 flush=True,
             )
             if m == 4096:
