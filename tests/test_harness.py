@@ -18,6 +18,7 @@ import torch.nn.functional as F
 import triton
 from packaging.version import Version
 
+from kernels.bench import __main__ as bench_cli
 from kernels.bench import harness, report
 from kernels.bench.profile import TRACE_FILES, profile
 
@@ -345,6 +346,31 @@ def test_cli_refuses_without_gpu():
 def test_cli_rejects_bad_arguments():
     assert _cli("--dtypes", "float64").returncode == 2
     assert _cli("--repeats", "0").returncode == 2
+
+
+@pytest.mark.parametrize(
+    "argv, shapes",
+    [
+        ([], harness.default_shapes()),
+        (["--extended"], harness.EXTENDED_SHAPES),
+        (["--ns", "768", "4096"], [(4096, 768), (4096, 4096)]),
+        (["--rows", "65536"], [(65536, n) for n in harness.DEFAULT_NS]),
+        (["--rows", "8", "--ns", "1024"], [(8, 1024)]),
+        (["--smoke"], list(harness.SMOKE_SHAPES)),
+    ],
+)
+def test_cli_shapes(argv, shapes):
+    assert bench_cli._shapes(bench_cli.parse_args(argv), harness) == shapes
+
+
+@pytest.mark.parametrize(
+    "argv", [["--rows", "0"], ["--rows", "64", "--extended"], ["--rows", "64", "--smoke"]]
+)
+def test_cli_rejects_rows_it_cannot_use(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        bench_cli.parse_args(argv)
+    assert exit_info.value.code == 2
+    assert "--rows" in capsys.readouterr().err
 
 
 # Triton 3.6's interpreter calls int() on the 1-element array holding a scalar argument (a loop

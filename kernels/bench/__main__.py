@@ -61,7 +61,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         nargs="+",
         type=int,
         metavar="N",
-        help="measure only these N (at the default M) instead of the sweep",
+        help="measure only these N (at --rows M) instead of the sweep",
+    )
+    parser.add_argument(
+        "--rows",
+        type=int,
+        metavar="M",
+        help="rows of every point of the sweep or --ns (default: 4096); many rows show the "
+        "streaming rate without a call's fixed cost",
     )
     parser.add_argument(
         "--repeats",
@@ -94,6 +101,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         parser.error("--repeats must be >= 1")
     if args.extended and args.ns:
         parser.error("--extended and --ns exclude each other")
+    if args.rows is not None:
+        if args.rows < 1:
+            parser.error("--rows must be >= 1")
+        if args.extended or args.smoke:
+            parser.error("--rows does not take --extended or --smoke (their shapes are fixed)")
     return args
 
 
@@ -107,9 +119,10 @@ def _reexec_with_interpreter(argv: list[str]) -> int:
 def _shapes(args: argparse.Namespace, harness) -> list[tuple[int, int]]:
     if args.smoke:
         return list(harness.SMOKE_SHAPES)
-    if args.ns:
-        return [(harness.M, n) for n in args.ns]
-    return harness.default_shapes(extended=args.extended)
+    if args.extended:
+        return harness.default_shapes(extended=True)
+    rows = harness.M if args.rows is None else args.rows
+    return [(rows, n) for n in args.ns or harness.DEFAULT_NS]
 
 
 def _profile(args: argparse.Namespace, device: str) -> int:
