@@ -7,8 +7,11 @@ Variants (ForwardConfig.block_m x num_warps) against the rule, torch.compile and
 M = 16384 and 65536, 5 rotated rounds, every output checked against the float64 reference.
 Prediction: 2-row tiles +1-3% at 4096-8192 with 65536 rows, less at 16384; 1024 in 16 rows
 within 1%.
+Probe 154 (call 6) re-runs it at other rows and tiles: probe153.py --rows 4096 8192 65536
+--ns 4096 --tiles 1x16 2x16 (tiles as rows x warps, replacing TILES at every N).
   PYTHONPATH=. python docs/perf/h200/thirty-third-session/probe153.py"""
 
+import argparse
 from dataclasses import replace
 
 import torch
@@ -50,7 +53,15 @@ def point(m, n):
 
 
 if __name__ == "__main__":
-    for m in (65536, 16384):
-        for n in (4096, 8192, 1024):
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, nargs="+", default=[65536, 16384])
+    parser.add_argument("--ns", type=int, nargs="+", default=[4096, 8192, 1024])
+    parser.add_argument("--tiles", nargs="+", help="rows x warps, e.g. 2x16")
+    args = parser.parse_args()
+    if args.tiles:
+        tiles = [tuple(map(int, t.split("x"))) for t in args.tiles]
+        TILES = dict.fromkeys(args.ns, tiles)
+    for m in args.rows:
+        for n in args.ns:
             point(m, n)
             torch.cuda.empty_cache()
