@@ -347,6 +347,14 @@ FWD_SHORT_ROW_WARPS, FWD_SHORT_ROW_MAX_WARPS = 4, 16
 # with 8 warps, 5.31-5.50 with 4), 4 to 8. H200, probes 53 F, 54, 56 B, 57 B (log entries 41, 42).
 FWD_FIT_MIN_TILE_BYTES, FWD_FIT_WARP_BYTES, FWD_FIT_MAX_WARPS = 2048, 512, 8
 FWD_FIT_PROGRAMS_PER_SM, FWD_TABLE_ROWS = 4, 4096
+# Forward tiles for many rows (fit_forward_tile, from FWD_MANY_ROWS rows on), by (element size,
+# block_n) of the table's whole-row tile: fp32 4096 in 2 rows of 16 warps (each program's weight
+# and bias serve two rows) took 1.4% less time than the table's 1 row of 8 warps at M = 16384
+# and 1.8% at 65536, 0.5% at 8192 (within the noise), and 0.8% more at 4096; 2 rows of 8 warps
+# and 1 of 16 no better; fp32 8192 in 2 rows of 16 warps +5-6%, fp32 1024 in 16-32 rows +1-28%
+# (H200, probes 153-154, log entry 82; unmeasured on an H100).
+FWD_MANY_ROWS = 16384
+FWD_MANY_ROWS_TILES = {(4, 4096): (2, 16)}
 FWD_LONG_ROW_WARPS = 8
 FWD_WIDE_ROW_WARPS = 32
 FWD_WIDE_ROW = 32768
@@ -782,13 +790,22 @@ def fit_forward_tile(conf: ForwardConfig, m: int, sms: int, size: int) -> Forwar
     but at least FWD_FIT_MIN_TILE_BYTES (or all ``m``, padded to a power of two), so that few
     rows spread over the SMs instead of a few programs' mostly masked tiles. Warps:
     FWD_SHORT_ROW_WARPS when every SM gets a program, else a warp per FWD_FIT_WARP_BYTES of tile
-    (FWD_SHORT_ROW_WARPS to FWD_FIT_MAX_WARPS). Measurements: log entries 39, 41 and 42."""
+    (FWD_SHORT_ROW_WARPS to FWD_FIT_MAX_WARPS). Measurements: log entries 39, 41 and 42.
+    From FWD_MANY_ROWS rows on, whole rows take FWD_MANY_ROWS_TILES where it has one."""
+    if m >= FWD_MANY_ROWS and conf.splits == 1 and conf.num_chunks == 1:
+        tile = FWD_MANY_ROWS_TILES.get((size, conf.block_n))
+        return conf if tile is None else _many_rows_tile(conf, *tile)
     programs = sms * (FWD_FIT_PROGRAMS_PER_SM if m < FWD_TABLE_ROWS else 1)
     least = min(cdiv(FWD_FIT_MIN_TILE_BYTES, conf.block_n * size), _next_power_of_two(m))
     rows = max(program_rows(m, programs), least)
     if conf.block_m <= rows or conf.splits > 1 or conf.num_chunks > 1:
         return conf
     return _forward_tile(conf, rows, size, cdiv(m, rows) >= sms)
+
+
+@functools.cache
+def _many_rows_tile(conf: ForwardConfig, rows: int, warps: int) -> ForwardConfig:
+    return replace(conf, block_m=rows, num_warps=warps)
 
 
 @functools.cache

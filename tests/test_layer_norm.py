@@ -855,6 +855,29 @@ def test_few_rows_take_forward_tiles_of_the_rows_a_program_gets(dtype):
     assert cfg.fit_forward_tile(fp32, 4096, 132, 4) == fp32 == replace(fp32, block_m=8)
 
 
+def test_many_rows_take_their_forward_tiles():
+    """Probes 153-154 (log entry 82): fp32 4096 in 2 rows of 16 warps from FWD_MANY_ROWS rows on;
+    other widths and dtypes keep the table's tile however many rows."""
+    many = cfg.FWD_MANY_ROWS
+    fp32 = cfg.forward_config(4096, torch.float32)
+    assert (fp32.block_m, fp32.num_warps) == (1, 8)
+    assert cfg.fit_forward_tile(fp32, many - 1, 132, 4) == fp32
+    for m in (many, 65536):
+        assert cfg.fit_forward_tile(fp32, m, 132, 4) == replace(fp32, block_m=2, num_warps=16)
+    for n, dtype in [(4096, torch.bfloat16), (8192, torch.float32), (1024, torch.float32),
+                     (65536, torch.float32), (32768, torch.float32)]:  # fmt: skip
+        conf = cfg.forward_config(n, dtype)
+        assert cfg.fit_forward_tile(conf, 65536, 132, dtype.itemsize) == conf, (n, dtype)
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="too many programs for the interpreter")
+def test_many_rows_tile_runs_and_matches_reference(monkeypatch):
+    x, w, b = _inputs((cfg.FWD_MANY_ROWS, 4096), (4096,), torch.float32, "cuda")
+    launches = _record_launches(monkeypatch)
+    _assert_as_good_as_torch(x, w, b, (4096,))
+    assert (ln._fwd_kernel, 2) in launches
+
+
 @pytest.mark.parametrize("m", [3, 40])
 def test_few_rows_run_the_fitted_tiles(m, monkeypatch, device):
     """N = 256 at 16-bit packs 16 rows a forward program and 32 a backward tile at M = 4096;
