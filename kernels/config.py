@@ -354,7 +354,7 @@ FWD_FIT_PROGRAMS_PER_SM, FWD_TABLE_ROWS = 4, 4096
 # and 1 of 16 no better; fp32 8192 in 2 rows of 16 warps +5-6%, fp32 1024 in 16-32 rows +1-28%
 # (H200, probes 153-154, log entry 82; unmeasured on an H100).
 FWD_MANY_ROWS = 16384
-FWD_MANY_ROWS_TILES = {(4, 4096): (2, 16)}
+FWD_MANY_ROWS_TILES = {(4, 4096): (2, 16)}  # fp32 2049-4095 too (the same block), unmeasured
 FWD_LONG_ROW_WARPS = 8
 FWD_WIDE_ROW_WARPS = 32
 FWD_WIDE_ROW = 32768
