@@ -349,10 +349,10 @@ FWD_FIT_MIN_TILE_BYTES, FWD_FIT_WARP_BYTES, FWD_FIT_MAX_WARPS = 2048, 512, 8
 FWD_FIT_PROGRAMS_PER_SM, FWD_TABLE_ROWS = 4, 4096
 # Forward tiles for many rows (fit_forward_tile, from FWD_MANY_ROWS rows on), by (element size,
 # block_n) of the table's whole-row tile: fp32 4096 in 2 rows of 16 warps (each program's weight
-# and bias serve two rows) took 1.4% less time than the table's 1 row of 8 warps at M = 16384
-# and 1.8% at 65536, 0.5% at 8192 (within the noise), and 0.8% more at 4096; 2 rows of 8 warps
-# and 1 of 16 no better; fp32 8192 in 2 rows of 16 warps +5-6%, fp32 1024 in 16-32 rows +1-28%
-# (H200, probes 153-154, log entry 82; unmeasured on an H100).
+# and bias serve two rows) took 1.3-1.4% less time than the table's 1 row of 8 warps at
+# M = 16384 and 1.5-1.8% at 65536 (two VMs), 0.5-0.6% at 8192 (within the noise), and 0.8% more
+# at 4096; 2 rows of 8 warps and 1 of 16 no better; fp32 8192 in 2 rows of 16 warps +5-6%, fp32
+# 1024 in 16-32 rows +1-28% (H200, probes 153-154, log entry 82; unmeasured on an H100).
 FWD_MANY_ROWS = 16384
 FWD_MANY_ROWS_TILES = {(4, 4096): (2, 16)}  # fp32 2049-4095 too (the same block), unmeasured
 FWD_LONG_ROW_WARPS = 8
