@@ -355,6 +355,14 @@ FWD_FIT_PROGRAMS_PER_SM, FWD_TABLE_ROWS = 4, 4096
 # 1024 in 16-32 rows +1-28% (H200, probes 153-154, log entry 82; unmeasured on an H100).
 FWD_MANY_ROWS = 16384
 FWD_MANY_ROWS_TILES = {(4, 4096): (2, 16)}  # fp32 2049-4095 too (the same block), unmeasured
+# Rows wider than this many bytes store y as streaming stores (ForwardConfig.streaming_store), per
+# GPU family. H200, M = 4096, probe 159 (log entry 83), side by side with plain stores: streamed
+# rows, whose pass 2 reads x again from L2, +0.6% at fp32 12288, +1.2% 16384, +2.8% 24576, +2.7%
+# 65536, 16-bit +1.0-1.1% at 24576, +2.5% 32768, +0.4-0.6% 65536 (fp32 65536 84 -> 86% of copy);
+# fp32 32768 (whole) +0.9%; split rows (131072) -0.1 to +0.5%; rows of 32 KB or less -0.3 to
+# +0.3% (bf16 16384 +0.8%, fp16 +0.1%; fp32 8192 -0.2%), and -0.4 to +0.3% at 16384-65536 rows
+# of 4096-8192 columns. Unmeasured on an H100.
+FWD_STREAMING_STORE_ROW_BYTES = {"H200": 32768}
 FWD_LONG_ROW_WARPS = 8
 FWD_WIDE_ROW_WARPS = 32
 FWD_WIDE_ROW = 32768
@@ -470,6 +478,9 @@ class ForwardConfig:
     # Streamed rows: pass 2 loads chunk c + 1 (x, weight, bias) before it stores chunk c's y,
     # so a load is in flight while each chunk is normalized and stored (see _fwd_kernel).
     pass2_ahead: bool = False
+    # y stored with the streaming cache operator (.cs: evict first), so that it does not push out
+    # of L2 what the kernel still reads (FWD_STREAMING_STORE_ROW_BYTES).
+    streaming_store: bool = False
     # A cap on the registers a thread may use (Triton's maxnreg; 0: the compiler's choice), so
     # that a schedule that would take more does not halve the programs an SM holds. splits == 1
     # only (the split-row kernel is launched without it).
@@ -656,6 +667,17 @@ def _override(conf, n: int, dtype: torch.dtype, family: str, direction: int):
 
 @functools.cache
 def forward_config(n: int, dtype: torch.dtype, family: str = DEFAULT_FAMILY) -> ForwardConfig:
+    """The forward's launch configuration for rows of ``n`` columns of ``dtype`` on a GPU of
+    ``family``: the tables' and rules' tile, with streaming stores for wide rows
+    (FWD_STREAMING_STORE_ROW_BYTES)."""
+    conf = _forward_rule(n, dtype, family)
+    limit = FWD_STREAMING_STORE_ROW_BYTES.get(family)
+    if limit is not None and n * dtype.itemsize > limit:
+        conf = replace(conf, streaming_store=True)
+    return conf
+
+
+def _forward_rule(n: int, dtype: torch.dtype, family: str) -> ForwardConfig:
     size, max_block = dtype.itemsize, FWD_MAX_BLOCK[dtype.itemsize]
     wide_rule = FWD_STREAM_WIDE_ROWS.get(family, {}).get(size)
     streamed = _exact_chunks(wide_rule, n, size) if n > max_block else None

@@ -85,14 +85,20 @@ def _load_params(W, B, cols, cmask, HAS_W: tl.constexpr, HAS_B: tl.constexpr):
 
 
 @triton.jit
-def _affine_store(Y_ptrs, xhat, w, b, mask, HAS_W: tl.constexpr, HAS_B: tl.constexpr):
-    """y = xhat * w + b (w, b from _load_params), stored in Y's dtype."""
+def _affine_store(
+    Y_ptrs, xhat, w, b, mask, HAS_W: tl.constexpr, HAS_B: tl.constexpr, STREAM_Y: tl.constexpr
+):
+    """y = xhat * w + b (w, b from _load_params), stored in Y's dtype; with STREAM_Y as a
+    streaming store (ForwardConfig.streaming_store)."""
     y = xhat
     if HAS_W:
         y = y * _f32(w)[None, :]
     if HAS_B:
         y = y + _f32(b)[None, :]
-    tl.store(Y_ptrs, y.to(Y_ptrs.dtype.element_ty), mask=mask)
+    if STREAM_Y:
+        tl.store(Y_ptrs, y.to(Y_ptrs.dtype.element_ty), mask=mask, cache_modifier=".cs")
+    else:
+        tl.store(Y_ptrs, y.to(Y_ptrs.dtype.element_ty), mask=mask)
 
 
 @triton.jit
@@ -173,6 +179,7 @@ def _fwd_kernel(
     EVICT2: tl.constexpr,
     IN_ORDER: tl.constexpr,
     PASS2_AHEAD: tl.constexpr,
+    STREAM_Y: tl.constexpr,
     DEPENDENT: tl.constexpr,
 ):
     if DEPENDENT:
@@ -208,7 +215,9 @@ def _fwd_kernel(
         rstd = tl.rsqrt(_row_mean(tl.sum(xc * xc, axis=1), N, BLOCK_N, FULL_TILES) + eps)
         if not PARAMS_FIRST:
             w, b = _load_params(W, B, cols, cmask, HAS_W, HAS_B)
-        _affine_store(y_rows + cols[None, :], xc * rstd[:, None], w, b, mask, HAS_W, HAS_B)
+        _affine_store(
+            y_rows + cols[None, :], xc * rstd[:, None], w, b, mask, HAS_W, HAS_B, STREAM_Y
+        )
     else:
         # Pass 1: per-chunk mean and sum of squared deviations, merged (one read of each chunk).
         mean = tl.zeros([BLOCK_M], dtype=tl.float32)
@@ -310,14 +319,14 @@ def _fwd_kernel(
                         x_rows, row_ok, ccols, N, BLOCK_N, FULL_TILES, EVICT2
                     )
                     w, b = _load_params(W, B, ccols, cmask, HAS_W, HAS_B)
-                _affine_store(y_ptrs, xhat, y_w, y_b, y_mask, HAS_W, HAS_B)
+                _affine_store(y_ptrs, xhat, y_w, y_b, y_mask, HAS_W, HAS_B, STREAM_Y)
         else:
             for c in range(NUM_CHUNKS):
                 ccols = (c if IN_ORDER else NUM_CHUNKS - 1 - c) * BLOCK_N + cols
                 x, mask, cmask = _load_chunk(x_rows, row_ok, ccols, N, BLOCK_N, FULL_TILES, EVICT2)
                 xhat = (x - mean[:, None]) * rstd[:, None]
                 w, b = _load_params(W, B, ccols, cmask, HAS_W, HAS_B)
-                _affine_store(y_rows + ccols[None, :], xhat, w, b, mask, HAS_W, HAS_B)
+                _affine_store(y_rows + ccols[None, :], xhat, w, b, mask, HAS_W, HAS_B, STREAM_Y)
     if STORE_STATS:
         tl.store(Mean + rows, mean, mask=row_ok)
         tl.store(Rstd + rows, rstd, mask=row_ok)
@@ -563,6 +572,7 @@ def _fwd_split_kernel(
     HAS_B: tl.constexpr,
     STORE_STATS: tl.constexpr,
     LAG: tl.constexpr,
+    STREAM_Y: tl.constexpr,
 ):
     # A row split over a group of SPLITS programs: program (s, g) owns columns
     # [s*BLOCK_N, (s+1)*BLOCK_N) of the rows [g*rows_per_group, (g+1)*rows_per_group), BLOCK_M
@@ -619,6 +629,7 @@ def _fwd_split_kernel(
                 HAS_W,
                 HAS_B,
                 STORE_STATS,
+                STREAM_Y,
             )
         if LAG:
             x_held, start_held = x_loaded, start
@@ -645,6 +656,7 @@ def _fwd_split_kernel(
             HAS_W,
             HAS_B,
             STORE_STATS,
+            STREAM_Y,
         )
 
 
@@ -671,6 +683,7 @@ def _normalize_slice_tile(
     HAS_W: tl.constexpr,
     HAS_B: tl.constexpr,
     STORE_STATS: tl.constexpr,
+    STREAM_Y: tl.constexpr,
 ):
     """_fwd_split_kernel's y of the row tile from ``start`` (x as loaded), once its group's
     slice statistics are in Sums; slice 0 also stores mean and rstd."""
@@ -685,7 +698,7 @@ def _normalize_slice_tile(
     xhat = (_f32(x) - mean[:, None]) * rstd[:, None]
     y_ptrs = Y + rows.to(tl.int64)[:, None] * N + cols[None, :]
     w, b = _load_params(W, B, cols, cmask, HAS_W, HAS_B)
-    _affine_store(y_ptrs, xhat, w, b, mask, HAS_W, HAS_B)
+    _affine_store(y_ptrs, xhat, w, b, mask, HAS_W, HAS_B, STREAM_Y)
     if STORE_STATS and split == 0:
         tl.store(Mean + rows, mean, mask=row_ok)
         tl.store(Rstd + rows, rstd, mask=row_ok)
@@ -1225,6 +1238,7 @@ def _fwd_kernel_consts(
         EVICT2=hints[1],
         IN_ORDER=conf.in_order,
         PASS2_AHEAD=conf.pass2_ahead and conf.num_chunks > 1,
+        STREAM_Y=conf.streaming_store,
         DEPENDENT=dependent,
     )
 
@@ -1342,6 +1356,7 @@ def _forward(
                     **flags,
                     STORE_STATS=stats,
                     LAG=conf.lag,
+                    STREAM_Y=conf.streaming_store,
                 ),
                 launch_cooperative_grid=mode == SUMS_EXCHANGE.value,
                 num_warps=conf.num_warps,

@@ -1119,6 +1119,13 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
         (n, d) for n in (57344, 65536, 73728) for d in (torch.float16, torch.bfloat16)
     }
     assert not cfg.forward_config(65536, torch.bfloat16, "H100").pass2_ahead
+    # y as streaming stores (FWD_STREAMING_STORE_ROW_BYTES): rows wider than 32 KB on the H200,
+    # whatever their kind (whole, streamed, split); nothing on the H100.
+    for n in (256, 8192, 8193, 16384, 16385, 32768, 65536, 131072):
+        for dtype in (torch.float32, torch.float16, torch.bfloat16):
+            wide = n * dtype.itemsize > 32768
+            assert cfg.forward_config(n, dtype, "H200").streaming_store == wide, (n, dtype)
+            assert not cfg.forward_config(n, dtype, "H100").streaming_store
 
     # And 16-bit rows of 98305-131072 and 229377-262144 columns: split over 7-8 and 15-16
     # slices of 16384, lagged.
@@ -1317,6 +1324,21 @@ def test_pass2_ahead_only_moves_the_loads(name, device):
     y = ln._forward(x, w, b, 1e-5, conf)[0]
     assert torch.equal(y, ln._forward(x, w, b, 1e-5, replace(conf, pass2_ahead=False))[0])
     assert relative_error(y, kernels.layer_norm_reference(x, (n,), w, b)) <= (
+        TOLERANCES[torch.bfloat16].max_error
+    )
+
+
+@pytest.mark.parametrize("name", ["whole-tiles", "streamed-pass2-ahead-exact", "split-tiles"])
+def test_streaming_store_changes_only_the_cache_hint(name, device):
+    """y stored as streaming stores (ForwardConfig.streaming_store) in whole, streamed and split
+    rows: bitwise the plain stores' y, mean and rstd."""
+    conf = EXPLICIT_CONFIGS[name][0]
+    m, n = 5, 200
+    x, w, b = (t.detach() for t in _inputs((m, n), (n,), torch.bfloat16, device))
+    streamed = ln._forward(x, w, b, 1e-5, replace(conf, streaming_store=True))
+    plain = ln._forward(x, w, b, 1e-5, conf)
+    assert all(map(torch.equal, streamed, plain))
+    assert relative_error(streamed[0], kernels.layer_norm_reference(x, (n,), w, b)) <= (
         TOLERANCES[torch.bfloat16].max_error
     )
 
