@@ -4,6 +4,8 @@ fp32 32768, +2.5% at fp32 65536, +1.0% at bf16 16384, within 0.3% at 4096-8192).
 the sweep's widths and wider, all three dtypes, M = 4096, and a few at 16384-65536 rows; 5
 rotated rounds with the copy; every output checked against the float64 reference.
 Prediction: +1-3% where a row is 32 KB or more (fp32 8192+, 16-bit 16384+), within noise below.
+Since 20a19ff the rule itself takes streaming stores for rows wider than 32 KB: both variants
+set the field explicitly.
   PYTHONPATH=. python docs/perf/h200/thirty-fourth-session/probe159.py"""
 
 from dataclasses import replace
@@ -28,7 +30,8 @@ def point(m, n, dtype_name):
     ref = layer_norm_reference(x, (n,), w, b, EPS)
     rule = cfg.fit_forward_tile(cfg.forward_config(n, dtype, "H200"), m, 132, dtype.itemsize)
     fns = {}
-    for name, conf in (("plain", rule), ("stream", replace(rule, streaming_store=True))):
+    plain, stream = (replace(rule, streaming_store=on) for on in (False, True))
+    for name, conf in (("plain", plain), ("stream", stream)):
         fn = lambda conf=conf: ln._forward(x, w, b, EPS, conf, stats=False)[0]  # noqa: E731
         assert_close(fn(), ref, dtype, f"{name} {m}x{n} {dtype_name}")
         fns[name] = fn
