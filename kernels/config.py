@@ -356,12 +356,12 @@ FWD_FIT_PROGRAMS_PER_SM, FWD_TABLE_ROWS = 4, 4096
 FWD_MANY_ROWS = 16384
 FWD_MANY_ROWS_TILES = {(4, 4096): (2, 16)}  # fp32 2049-4095 too (the same block), unmeasured
 # Rows wider than this many bytes store y as streaming stores (ForwardConfig.streaming_store), per
-# GPU family. H200, M = 4096, probe 159 (log entry 83), side by side with plain stores: streamed
-# rows, whose pass 2 reads x again from L2, +0.6% at fp32 12288, +1.2% 16384, +2.8% 24576, +2.7%
-# 65536, 16-bit +1.0-1.1% at 24576, +2.5% 32768, +0.4-0.6% 65536 (fp32 65536 84 -> 86% of copy);
-# fp32 32768 (whole) +0.9%; split rows (131072) -0.1 to +0.5%; rows of 32 KB or less -0.3 to
-# +0.3% (bf16 16384 +0.8%, fp16 +0.1%; fp32 8192 -0.2%), and -0.4 to +0.3% at 16384-65536 rows
-# of 4096-8192 columns. Unmeasured on an H100.
+# GPU family. H200, M = 4096, probe 159 on two VMs (log entry 85), side by side with plain stores:
+# streamed rows, whose pass 2 reads x again from L2, +0.6-0.7% at fp32 12288, +1.2-1.3% 16384,
+# +2.8-3.1% 24576, +2.7% 65536 (84 -> 86-87% of copy); 16-bit +1.0-1.2% at 24576, +2.5-3.0% at
+# 32768, +0.4-0.6% at 65536; fp32 32768 (whole) +0.9-1.0%; split rows (131072) -0.2 to +0.6%;
+# rows of 32 KB or less -0.7 to +0.8% (fp32 8192 -0.2%, -0.5% at 65536 rows). Unmeasured on an
+# H100.
 FWD_STREAMING_STORE_ROW_BYTES = {"H200": 32768}
 FWD_LONG_ROW_WARPS = 8
 FWD_WIDE_ROW_WARPS = 32
