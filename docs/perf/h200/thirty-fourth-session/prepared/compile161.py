@@ -54,15 +54,16 @@ def compile_forward(dtype, n, m, stats):
     return f"{usage.split('CONSTANT')[0].strip()} tile {tile} SASS {len(sass)} BAR.SYNC {bars}"
 
 
-for dtype, n, m in POINTS:
-    for stats in (0, 1, 2):
-        print(
-            T[dtype],
-            n,
-            "M",
-            m,
-            "WHOLE_STATS",
-            stats,
-            compile_forward(dtype, n, m, stats),
-            flush=True,
-        )
+if __name__ == "__main__":
+    for dtype, n, m in POINTS:
+        for stats in (0, 1, 2):
+            print(
+                T[dtype],
+                n,
+                "M",
+                m,
+                "WHOLE_STATS",
+                stats,
+                compile_forward(dtype, n, m, stats),
+                flush=True,
+            )
