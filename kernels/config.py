@@ -16,7 +16,8 @@ leave much of their block masked off: ``FWD_STREAM_PADDED_ROWS``) are streamed i
 chunks twice: statistics on the first pass, normalize-and-store on the second, last chunk first
 (the most recently read, so the likeliest to still be in L2). Per GPU family, rows that equal
 chunks tile exactly, among those that would be padded (``FWD_STREAM_EXACT_CHUNKS``), fill their
-block (``FWD_STREAM_FULL_BLOCKS``) or are wider than one block (``FWD_STREAM_WIDE_ROWS``), are
+block (``FWD_STREAM_FULL_BLOCKS``), nearly fill it (``FWD_STREAM_NEARLY_FULL``) or are wider
+than one block (``FWD_STREAM_WIDE_ROWS``), are
 streamed in those chunks instead, with per-lane statistics and pass 2 in order
 (``ExactChunkStreaming``); some of those load pass 2's next chunk before they store the
 current one (``FWD_PASS2_AHEAD``). And, per GPU family, some wide 16-bit rows are split over a
@@ -307,6 +308,21 @@ FWD_STREAM_FULL_BLOCKS = {
             8192, 32768, 2048, 8192, {2: 4}, {2: (8, 16)}, 16384, 4, max_registers=32
         ),
         4: ExactChunkStreaming(8192, 16384, 2048, 4096, {4: 4}, {4: (16, 32)}, 16384, 4),
+    }
+}
+# Per GPU family and element size, for rows that fill three quarters or more of their block but
+# not all of it (neither table above takes them). H200, probes 164-165 (log entry 88), µs at
+# M = 4096, the masked whole row -> these chunks (% of copy): 16-bit 28672 (7 of 4096) 158-160
+# -> 124-125 (72 -> 92.5%; torch.compile 149-152), 26624 (13 of 2048) 154-155 -> 127-128 (69
+# -> 84%), 30720 (15 of 2048) 163-165 -> 147 (75 -> 83.5%; 77% with 16 warps), 14336 (7 of
+# 2048) 70.2-70.7 -> 65.9 (86 -> 92%; 8 warps 68.7-68.9); fp32 28672 (7 of 4096) 268 -> 250-251
+# (85 -> 90%, two VMs). Lost or tied: chunks of 1024 (16-bit 13312 tie, 15360 -14%, 27648 tie,
+# 29696 -8%, 31744 -20%; fp32 13312 -7%, 15360 -16%, 29696 -51%) but bf16 and fp16 25600 (25 of
+# 1024: +16%, left out), fp32 in 2048-wide chunks (14336 -3%, 26624 -12%, 30720 -20%).
+FWD_STREAM_NEARLY_FULL = {
+    "H200": {
+        2: ExactChunkStreaming(12288, 32768, 2048, 4096, {2: 15}, {2: (16, 32)}, 16384),
+        4: ExactChunkStreaming(24576, 32768, 4096, 4096, {4: 7}, {4: (32, 32)}, 16384),
     }
 }
 # Exact-chunk streaming gives each thread at most this many bytes of a chunk (one 128-bit load),
@@ -700,8 +716,11 @@ def _forward_rule(n: int, dtype: torch.dtype, family: str) -> ForwardConfig:
     padded = chunks == 1 and 4 * n <= 3 * block_n  # a quarter or more of the block masked
     if padded:
         rule = FWD_STREAM_EXACT_CHUNKS.get(family)
-    else:  # rows that fill their block exactly (n == block_n) or not at all
-        rule = FWD_STREAM_FULL_BLOCKS.get(family, {}).get(size) if n == block_n else None
+    elif chunks > 1:  # rows wider than one block
+        rule = None
+    else:  # rows that fill their block, or three quarters of it or more
+        full = FWD_STREAM_FULL_BLOCKS if n == block_n else FWD_STREAM_NEARLY_FULL
+        rule = full.get(family, {}).get(size)
     streamed = _exact_chunks(rule, n, size)
     if streamed:
         return _pass2_ahead(streamed, n, size, family)

@@ -1158,8 +1158,19 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     assert streaming(20000, torch.bfloat16) == (4096, 5, 8, False, False)  # ragged last chunk
     assert streaming(19456, torch.bfloat16) == (4096, 5, 8, False, False)  # 19 chunks of 1024
     assert streaming(20000, torch.float32)[1] == 1
-    assert streaming(13312, torch.bfloat16)[1] == 1  # padded by 19%
-    assert streaming(28672, torch.float32)[1] == 1  # padded by 12.5%
+    # Rows that fill three quarters of their block or more (FWD_STREAM_NEARLY_FULL): 16-bit in
+    # up to 15 chunks of 2048-4096 (16 warps up to 16384 columns, then 32), fp32 in up to 7 of
+    # 4096; in chunks of 1024 (or fp32 of 2048) they stay whole.
+    assert streaming(14336, torch.bfloat16) == (2048, 7, 16, True, True)
+    assert streaming(26624, torch.float16) == (2048, 13, 32, True, True)
+    assert streaming(28672, torch.bfloat16) == (4096, 7, 32, True, True)
+    assert streaming(30720, torch.float16) == (2048, 15, 32, True, True)
+    assert streaming(28672, torch.float32) == (4096, 7, 32, True, True)
+    assert streaming(13312, torch.bfloat16)[1] == 1  # 13 chunks of 1024
+    assert streaming(25600, torch.float16)[1] == 1  # 25 of 1024
+    assert streaming(26624, torch.float32)[1] == 1  # 13 of 2048
+    assert streaming(14336, torch.float32)[1] == 1  # 7 of 2048
+    assert streaming(28672, torch.bfloat16, "H100")[1] == 1
     assert streaming(4096 + 1024, torch.float32, "H100")[1] == 1
     assert streaming(20480, torch.bfloat16, "H100")[1] == 1
     # Unknown GPUs and the CPU use the default family's table.

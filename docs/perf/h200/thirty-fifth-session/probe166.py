@@ -1,0 +1,67 @@
+"""Probe 166 (thirty-fifth session, after FWD_STREAM_NEARLY_FULL): the rows it streams, timed
+by the config the rules now give (the public API checked to run it) beside the masked whole
+rows the rules gave before (the table emptied), torch.compile and the copy. M = 4096, 5 rotated
+rounds, every output checked against the float64 reference first. Prediction (probe 165):
+16-bit 28672 +25-28%, 26624 +20%, 30720 +10-12%, 14336 +6%, fp32 28672 +7%.
+  PYTHONPATH=. python docs/perf/h200/thirty-fifth-session/probe166.py"""
+
+import torch
+
+import kernels
+from kernels import config as cfg
+from kernels import layernorm as ln
+from kernels.bench import harness as h
+from kernels.reference import assert_close, layer_norm_reference
+
+ROUNDS, EPS, M = 5, 1e-5, 4096
+POINTS = [(d, n) for n in (14336, 26624, 28672, 30720) for d in ("bfloat16", "float16")]
+POINTS += [("float32", 28672)]
+
+
+def rule(n, dtype, nearly_full):
+    """The forward's fitted config with or without FWD_STREAM_NEARLY_FULL."""
+    saved = dict(cfg.FWD_STREAM_NEARLY_FULL)
+    if not nearly_full:
+        cfg.FWD_STREAM_NEARLY_FULL.clear()
+    cfg.forward_config.cache_clear()
+    try:
+        conf = cfg.forward_config(n, dtype, "H200")
+    finally:
+        cfg.FWD_STREAM_NEARLY_FULL.update(saved)
+        cfg.forward_config.cache_clear()
+    return cfg.fit_forward_tile(conf, M, 132, dtype.itemsize)
+
+
+def point(dtype_name, n):
+    dtype = getattr(torch, dtype_name)
+    inp = h._random_inputs(M, n, dtype_name, torch.device("cuda"))
+    x, w, b = inp["x"], inp["weight"], inp["bias"]
+    ref = layer_norm_reference(x, (n,), w, b, EPS)
+    confs = {"nearly_full": rule(n, dtype, True), "whole": rule(n, dtype, False)}
+    assert confs["nearly_full"].num_chunks > 1 and confs["whole"].num_chunks == 1, confs
+    fns = {k: (lambda c=c: ln._forward(x, w, b, EPS, c, stats=False)[0]) for k, c in confs.items()}
+    for name, fn in fns.items():
+        assert_close(fn(), ref, dtype, f"{name} {n} {dtype_name}")
+    # The public API runs the new rule.
+    assert torch.equal(kernels.layer_norm(x, (n,), w, b, EPS), fns["nearly_full"]())
+    fns["torch_compile"] = h.prepare("torch_compile", "forward", M, n, dtype_name).fn
+    fns["copy"] = h.prepare("copy", "forward", M, n, dtype_name).fn
+    del ref
+    rounds = h.rotated_rounds(fns, ROUNDS)
+    res = {k: sorted(v)[ROUNDS // 2] for k, v in rounds.items()}
+    c = confs["nearly_full"]
+    print(
+        f"{dtype_name:8s} {n:5d} {c.num_chunks}x{c.block_n} {c.num_warps}w  "
+        + "  ".join(
+            f"{k} {res[k] * 1e3:7.2f} ({min(rounds[k]) * 1e3:.2f}-{max(rounds[k]) * 1e3:.2f})"
+            f" {res['copy'] / res[k]:6.1%} {res['torch_compile'] / res[k]:.3f}x"
+            for k in res
+        )
+        + f"  gain {res['whole'] / res['nearly_full'] - 1:+.1%}",
+        flush=True,
+    )
+
+
+if __name__ == "__main__":
+    for p in POINTS:
+        point(*p)
