@@ -105,6 +105,15 @@ BWD_SPLIT_TILE_ELEMS = 8192
 FWD_SLICE = {4: 8192}
 FWD_MAX_SPLITS = 8
 FWD_SPLIT_TILE_ELEMS = 16384
+# Per GPU family and element size, (a, b]: rows of more than a and at most b columns that would
+# leave a quarter or more of their whole-row block masked off, and that no exact-chunk rule
+# streams, are split in FWD_SLICE slices too. H200, probe 167 (log entry 89), fp32, µs at
+# M = 4096, the masked 32768-wide block (one 32-warp program a SM) -> 3 slices of 8192 in 2-row
+# tiles of 8 warps: 17408 195.0-195.1 -> 182.2-183.1 (72 -> 77% of copy; torch.compile 189.2),
+# 19456 206.6 -> 192.7, 21504 218.6-219.0 -> 208.9-209.2, 23552 230.7 -> 224.6. Past 24576 (4
+# slices) they tied or lost (25600 +0%, 30720 -2%), 16384-wide slices of 16 warps won 1.8-3.4%
+# there (not taken: one VM) and lost at 17408-19456; 1-row tiles lost everywhere (-6 to -23%).
+FWD_SPLIT_PADDED_ROWS = {"H200": {4: (16384, 24576)}}
 # Streamed rows: chunk width and warps. Forward: 64 KB chunks with 32 warps, last chunk first
 # on the second pass; at N = 65536 fp32 74% and 16-bit 85% of copy against 65% for 4096-wide
 # chunks with 8 warps (H100, sweeps 6, 8); 16-bit 72% with 32768-wide chunks against 61% with
@@ -707,10 +716,7 @@ def _forward_rule(n: int, dtype: torch.dtype, family: str) -> ForwardConfig:
         slice_ = max(FWD_SLICE[size], padded_width(n) // FWD_MAX_SPLITS)
         block_n, splits = _blocking(n, max_block, slice_)
         if splits > 1 and slice_ <= max_block:
-            warps = FWD_WIDE_ROW_WARPS if block_n >= FWD_WIDE_ROW else FWD_LONG_ROW_WARPS
-            block_m = max(1, FWD_SPLIT_TILE_ELEMS // block_n)
-            conf = ForwardConfig(block_n, 1, block_m, warps, splits)
-            return _override(conf, n, dtype, family, 0)
+            return _override(_split_rows(block_n, splits), n, dtype, family, 0)
     block_n, chunks = _blocking(n, max_block, FWD_CHUNK_BYTES // size)
     params_first = block_n in FWD_PARAMS_FIRST_WIDTHS
     padded = chunks == 1 and 4 * n <= 3 * block_n  # a quarter or more of the block masked
@@ -724,6 +730,10 @@ def _forward_rule(n: int, dtype: torch.dtype, family: str) -> ForwardConfig:
     streamed = _exact_chunks(rule, n, size)
     if streamed:
         return _pass2_ahead(streamed, n, size, family)
+    split = FWD_SPLIT_PADDED_ROWS.get(family, {}).get(size)
+    if padded and split and split[0] < n <= split[1]:
+        conf = _split_rows(FWD_SLICE[size], triton.cdiv(n, FWD_SLICE[size]))
+        return _override(conf, n, dtype, family, 0)
     stream = FWD_STREAM_PADDED_ROWS.get(family)
     if padded and size == 2 and stream and stream.min_block <= block_n:
         conf = ForwardConfig(stream.chunk, triton.cdiv(n, stream.chunk), 1, stream.num_warps)
@@ -737,6 +747,12 @@ def _forward_rule(n: int, dtype: torch.dtype, family: str) -> ForwardConfig:
         warps = FWD_WIDE_ROW_WARPS if block_n >= FWD_WIDE_ROW else FWD_LONG_ROW_WARPS
         conf = ForwardConfig(block_n, 1, 1, warps, params_first=params_first)
     return _override(conf, n, dtype, family, 0)
+
+
+def _split_rows(block_n: int, splits: int) -> ForwardConfig:
+    """Rows split over ``splits`` programs of a ``block_n``-wide slice each (FWD_SLICE)."""
+    warps = FWD_WIDE_ROW_WARPS if block_n >= FWD_WIDE_ROW else FWD_LONG_ROW_WARPS
+    return ForwardConfig(block_n, 1, max(1, FWD_SPLIT_TILE_ELEMS // block_n), warps, splits)
 
 
 def _exact_chunks(rule: ExactChunkStreaming | None, n: int, size: int) -> ForwardConfig | None:

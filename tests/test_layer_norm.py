@@ -1171,6 +1171,19 @@ def test_overrides_apply_to_their_family_only(monkeypatch):
     assert streaming(26624, torch.float32)[1] == 1  # 13 of 2048
     assert streaming(14336, torch.float32)[1] == 1  # 7 of 2048
     assert streaming(28672, torch.bfloat16, "H100")[1] == 1
+
+    # fp32 rows of 16385-24576 that would leave a quarter of their block masked off and that no
+    # exact-chunk rule streams (FWD_SPLIT_PADDED_ROWS): split in 3 slices of 8192, 2-row tiles.
+    def split(n, dtype=torch.float32, family="H200"):
+        c = cfg.forward_config(n, dtype, family)
+        return c.block_n, c.num_chunks, c.block_m, c.num_warps, c.splits
+
+    for n in (16385, 17408, 20000, 23552):
+        assert split(n) == (8192, 1, 2, 8, 3), n
+    assert split(18432)[1:] == (9, 1, 32, 1)  # streamed: 9 chunks of 2048
+    assert split(25600)[:2] == (32768, 1)  # 4 slices tied or lost
+    assert split(17408, torch.bfloat16)[4] == 1
+    assert split(17408, family="H100")[4] == 1
     assert streaming(4096 + 1024, torch.float32, "H100")[1] == 1
     assert streaming(20480, torch.bfloat16, "H100")[1] == 1
     # Unknown GPUs and the CPU use the default family's table.

@@ -7,7 +7,11 @@ slices in 2-row tiles of 8 warps (FWD_SLICE's form), in 1-row tiles, 16384-wide 
 row) of 16 warps, and 16-bit 16384-wide slices of 8 warps lagged (FWD_LAGGED_SLICES' form).
 Prediction: +5-15% where a row's last slice is mostly full, less where it is mostly masked
 (fp32 17408: 3 slices of 8192, the last 1024 wide). M = 4096, 5 rotated rounds, outputs checked.
-  PYTHONPATH=. python docs/perf/h200/thirty-fifth-session/probe167.py"""
+  PYTHONPATH=. python docs/perf/h200/thirty-fifth-session/probe167.py
+With the argument "confirm" (call 7): the fp32 points and 19456, 23552 only, 7 rounds.
+  PYTHONPATH=. python docs/perf/h200/thirty-fifth-session/probe167.py confirm"""
+
+import sys
 
 import torch
 import triton
@@ -63,5 +67,10 @@ def point(dtype_name, n):
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["confirm"]:
+        ROUNDS = 7
+        POINTS = sorted(
+            [p for p in POINTS if p[0] == "float32"] + [("float32", 19456), ("float32", 23552)]
+        )
     for p in POINTS:
         point(*p)
