@@ -111,8 +111,10 @@ FWD_SPLIT_TILE_ELEMS = 16384
 # M = 4096, the masked 32768-wide block (one 32-warp program a SM) -> 3 slices of 8192 in 2-row
 # tiles of 8 warps: 17408 195.0-195.1 -> 182.2-183.1 (72 -> 77% of copy; torch.compile 189.2),
 # 19456 206.6 -> 192.7, 21504 218.6-219.0 -> 208.9-209.2, 23552 230.7 -> 224.6. Past 24576 (4
-# slices) they tied or lost (25600 +0%, 30720 -2%), 16384-wide slices of 16 warps won 1.8-3.4%
-# there (not taken: one VM) and lost at 17408-19456; 1-row tiles lost everywhere (-6 to -23%).
+# slices) they tied or lost (25600 tie, 30720 1.02x the time), 16384-wide slices of 16 warps
+# took 1.8-3.4% less there (not taken: one VM) and more at 17408-19456; 1-row tiles took
+# 1.06-1.23x the time everywhere. Measured on one VM, twice, without the streaming stores that
+# rows over 32 KB take (FWD_STREAMING_STORE_ROW_BYTES; on split rows within 0.6%, entry 85).
 FWD_SPLIT_PADDED_ROWS = {"H200": {4: (16384, 24576)}}
 # Streamed rows: chunk width and warps. Forward: 64 KB chunks with 32 warps, last chunk first
 # on the second pass; at N = 65536 fp32 74% and 16-bit 85% of copy against 65% for 4096-wide
@@ -325,9 +327,10 @@ FWD_STREAM_FULL_BLOCKS = {
 # -> 124-125 (72 -> 92.5%; torch.compile 149-152), 26624 (13 of 2048) 154-155 -> 127-128 (69
 # -> 84%), 30720 (15 of 2048) 163-165 -> 147 (75 -> 83.5%; 77% with 16 warps), 14336 (7 of
 # 2048) 70.2-70.7 -> 65.9 (86 -> 92%; 8 warps 68.7-68.9); fp32 28672 (7 of 4096) 268 -> 250-251
-# (85 -> 90%, two VMs). Lost or tied: chunks of 1024 (16-bit 13312 tie, 15360 -14%, 27648 tie,
-# 29696 -8%, 31744 -20%; fp32 13312 -7%, 15360 -16%, 29696 -51%) but bf16 and fp16 25600 (25 of
-# 1024: +16%, left out), fp32 in 2048-wide chunks (14336 -3%, 26624 -12%, 30720 -20%).
+# (85 -> 90%, two VMs). Slower (the best streamed variant's time over the whole row's) or tied:
+# chunks of 1024 (16-bit 15360 1.07-1.08x, 29696 1.08x, 31744 1.20x, 13312 and 27648 tied; fp32
+# 13312 1.06x, 15360 1.08x, 29696 1.51x), but for 16-bit 25600 (25 of 1024: 0.87x, left out);
+# fp32 in 2048-wide chunks (14336 1.03x, 26624 1.12x, 30720 1.20x).
 FWD_STREAM_NEARLY_FULL = {
     "H200": {
         2: ExactChunkStreaming(12288, 32768, 2048, 4096, {2: 15}, {2: (16, 32)}, 16384),
