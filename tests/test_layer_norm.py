@@ -698,7 +698,7 @@ def test_custom_ops_pass_opcheck(affine, device):
 @pytest.mark.parametrize("dtype", DTYPES, ids=str)
 def test_launch_configs_cover_every_width(dtype, family):
     widths = [1, 2, 3, 255, 256, 257, 1024, 4096, 5000, 8704, 10000, 12288, 14336, 16384]
-    widths += [20480, 32768, 32769, 33024, 65536]
+    widths += [17408, 20480, 26624, 28672, 32768, 32769, 33024, 65536]
     for n in [*widths, 100000, 1 << 20]:
         configs = (cfg.forward_config(n, dtype, family), cfg.backward_config(n, dtype, family))
         pieces = (configs[0].num_chunks * configs[0].splits, configs[1].splits)
@@ -1387,6 +1387,35 @@ def test_the_h200s_lagged_forward_slices_at_their_width(dtype, device):
     unlagged = ln._forward(x, w, b, 1e-5, replace(conf, lag=False))
     for got, expected in zip((y, mean, rstd), unlagged, strict=True):
         assert torch.equal(got, expected)
+
+
+@pytest.mark.parametrize(
+    "dtype, n, kind",
+    [(torch.bfloat16, 28672, "streamed"), (torch.float32, 28672, "streamed")]
+    + [(torch.float32, 17408, "split"), (torch.float32, 20000, "split")],
+    ids=str,
+)
+def test_the_h200s_nearly_full_and_padded_split_rows_at_their_width(dtype, n, kind, device):
+    """The H200's rules for rows that nearly fill their block (FWD_STREAM_NEARLY_FULL: 7
+    chunks of 4096) and for fp32 rows of 16385-24576 columns that would be padded
+    (FWD_SPLIT_PADDED_ROWS: 3 slices of 8192, the last partly past the row's end) at real
+    widths, few rows: y, mean and rstd as the reference's, with the first value 1e3 away (the
+    streamed rows' mean, shift plus the lanes' shifted mean, held to two ulps of 1e3 as in
+    test_lane_statistics_are_stable_when_the_first_value_is_an_outlier)."""
+    m = 3
+    conf = cfg.forward_config(n, dtype, "H200")
+    assert (conf.num_chunks > 1, conf.splits > 1) == (kind == "streamed", kind == "split"), conf
+    x, w, b = (t.detach() for t in _inputs((m, n), (n,), dtype, device))
+    x[0, 0] += 1e3
+    y, mean, rstd = ln._forward(x, w, b, 1e-5, conf)
+    ref = kernels.layer_norm_reference(x, (n,), w, b)
+    torch_err = relative_error(F.layer_norm(x, (n,), w, b, 1e-5), ref)
+    assert relative_error(y, ref) <= 2 * torch_err + TOLERANCES[dtype].floor
+    x64 = x.double()
+    ulp = 2.0 ** (math.floor(math.log2(1e3)) - 23)
+    assert torch.allclose(mean.double(), x64.mean(-1), rtol=0, atol=2 * ulp)
+    rstd_ref = torch.rsqrt(x64.var(-1, unbiased=False) + 1e-5)
+    assert torch.allclose(rstd.double(), rstd_ref, rtol=1e-4)
 
 
 @pytest.mark.parametrize("name", ["split-tiles", "3-splits", "split-pipelined"])
