@@ -14,6 +14,7 @@ checked against the float64 reference first. On experiment164.diff:
 from dataclasses import replace
 
 import torch
+from side_by_side import time_beside_baselines
 
 from kernels import config as cfg
 from kernels import layernorm as ln
@@ -59,24 +60,12 @@ def point(dtype_name, n):
         fns["streamed"] = variant(chunked)
     for name, fn in fns.items():
         assert_close(fn(), ref, dtype, f"{name} {n} {dtype_name}")
-    fns["torch_compile"] = h.prepare("torch_compile", "forward", M, n, dtype_name).fn
-    fns["copy"] = h.prepare("copy", "forward", M, n, dtype_name).fn
     del ref
-    rounds = h.rotated_rounds(fns, ROUNDS)
-    ln.EXP_WHOLE_STATS = 0
-    res = {k: sorted(v)[ROUNDS // 2] for k, v in rounds.items()}
     tiles = f"{rule.block_m}x{rule.num_warps}w" + (
         f" / {chunked.num_chunks}x{chunked.block_n} {chunked.num_warps}w" if chunked else ""
     )
-    print(
-        f"{dtype_name:8s} {n:5d} {tiles:22s} "
-        + "  ".join(
-            f"{k} {res[k] * 1e3:7.2f} ({min(rounds[k]) * 1e3:.2f}-{max(rounds[k]) * 1e3:.2f})"
-            f" {res['copy'] / res[k]:6.1%} {res['torch_compile'] / res[k]:.3f}x"
-            for k in res
-        ),
-        flush=True,
-    )
+    time_beside_baselines(fns, M, n, dtype_name, ROUNDS, f"{dtype_name:8s} {n:5d} {tiles:22s} ")
+    ln.EXP_WHOLE_STATS = 0
 
 
 if __name__ == "__main__":

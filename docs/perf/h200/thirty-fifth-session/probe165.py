@@ -14,6 +14,7 @@ rotated rounds, outputs checked first. No kernel change (runs at e440351).
 from dataclasses import replace
 
 import torch
+from side_by_side import time_beside_baselines
 
 from kernels import config as cfg
 from kernels import layernorm as ln
@@ -47,21 +48,9 @@ def point(dtype_name, n):
     fns = {k: (lambda c=c: ln._forward(x, w, b, EPS, c, stats=False)[0]) for k, c in confs.items()}
     for name, fn in fns.items():
         assert_close(fn(), ref, dtype, f"{name} {n} {dtype_name}")
-    fns["torch_compile"] = h.prepare("torch_compile", "forward", M, n, dtype_name).fn
-    fns["copy"] = h.prepare("copy", "forward", M, n, dtype_name).fn
     del ref
-    rounds = h.rotated_rounds(fns, ROUNDS)
-    res = {k: sorted(v)[ROUNDS // 2] for k, v in rounds.items()}
     tiles = " / ".join(f"{c.num_chunks}x{c.block_n} {c.num_warps}w" for c in confs.values())
-    print(
-        f"{dtype_name:8s} {n:5d} {tiles:34s} "
-        + "  ".join(
-            f"{k} {res[k] * 1e3:7.2f} ({min(rounds[k]) * 1e3:.2f}-{max(rounds[k]) * 1e3:.2f})"
-            f" {res['copy'] / res[k]:6.1%} {res['torch_compile'] / res[k]:.3f}x"
-            for k in res
-        ),
-        flush=True,
-    )
+    time_beside_baselines(fns, M, n, dtype_name, ROUNDS, f"{dtype_name:8s} {n:5d} {tiles:34s} ")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ rounds, every output checked against the float64 reference first. Prediction (pr
   PYTHONPATH=. python docs/perf/h200/thirty-fifth-session/probe166.py"""
 
 import torch
+from side_by_side import time_beside_baselines
 
 import kernels
 from kernels import config as cfg
@@ -44,22 +45,11 @@ def point(dtype_name, n, table=cfg.FWD_STREAM_NEARLY_FULL, new="nearly_full"):
         assert_close(fn(), ref, dtype, f"{name} {n} {dtype_name}")
     # The public API runs the new rule.
     assert torch.equal(kernels.layer_norm(x, (n,), w, b, EPS), fns[new]())
-    fns["torch_compile"] = h.prepare("torch_compile", "forward", M, n, dtype_name).fn
-    fns["copy"] = h.prepare("copy", "forward", M, n, dtype_name).fn
     del ref
-    rounds = h.rotated_rounds(fns, ROUNDS)
-    res = {k: sorted(v)[ROUNDS // 2] for k, v in rounds.items()}
     c = confs[new]
-    print(
-        f"{dtype_name:8s} {n:5d} {c.splits * c.num_chunks}x{c.block_n} {c.num_warps}w  "
-        + "  ".join(
-            f"{k} {res[k] * 1e3:7.2f} ({min(rounds[k]) * 1e3:.2f}-{max(rounds[k]) * 1e3:.2f})"
-            f" {res['copy'] / res[k]:6.1%} {res['torch_compile'] / res[k]:.3f}x"
-            for k in res
-        )
-        + f"  gain {res['whole'] / res[new] - 1:+.1%}",
-        flush=True,
-    )
+    label = f"{dtype_name:8s} {n:5d} {c.splits * c.num_chunks}x{c.block_n} {c.num_warps}w  "
+    gain = lambda res: f"  gain {res['whole'] / res[new] - 1:+.1%}"  # noqa: E731
+    time_beside_baselines(fns, M, n, dtype_name, ROUNDS, label, gain)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ a SM (fp32 4096-8192, bf16 4096-8192), as the other one-reduction forms were (en
   PYTHONPATH=. python docs/perf/h200/thirty-fifth-session/probe169.py"""
 
 import torch
+from side_by_side import time_beside_baselines
 
 from kernels import config as cfg
 from kernels import layernorm as ln
@@ -67,21 +68,10 @@ def point(dtype_name, n):
     fns |= {"whole": variant(whole), "shifted": variant(whole, 2), "chan": variant(whole, 3)}
     for name, fn in fns.items():
         assert_close(fn(), ref, dtype, f"{name} {n} {dtype_name}")
-    fns["torch_compile"] = h.prepare("torch_compile", "forward", M, n, dtype_name).fn
-    fns["copy"] = h.prepare("copy", "forward", M, n, dtype_name).fn
     del ref
-    rounds = h.rotated_rounds(fns, ROUNDS)
+    label = f"{dtype_name:8s} {n:5d} {whole.block_n}x{whole.num_warps}w  "
+    time_beside_baselines(fns, M, n, dtype_name, ROUNDS, label)
     ln.EXP_WHOLE_STATS = 0
-    res = {k: sorted(v)[ROUNDS // 2] for k, v in rounds.items()}
-    print(
-        f"{dtype_name:8s} {n:5d} {whole.block_n}x{whole.num_warps}w  "
-        + "  ".join(
-            f"{k} {res[k] * 1e3:7.2f} ({min(rounds[k]) * 1e3:.2f}-{max(rounds[k]) * 1e3:.2f})"
-            f" {res['copy'] / res[k]:6.1%} {res['torch_compile'] / res[k]:.3f}x"
-            for k in res
-        ),
-        flush=True,
-    )
 
 
 if __name__ == "__main__":
